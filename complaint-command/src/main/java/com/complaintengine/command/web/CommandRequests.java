@@ -1,0 +1,86 @@
+package com.complaintengine.command.web;
+
+import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.CustomerTier;
+import com.complaintengine.api.values.DemandType;
+import com.complaintengine.api.values.EscalationLevel;
+import com.complaintengine.api.values.Money;
+import com.complaintengine.api.values.RemedyType;
+import com.complaintengine.api.values.SpecialCircumstance;
+import com.complaintengine.api.values.Urgency;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+
+/** The JSON bodies of the command endpoints, validated field by field before any command is sent. */
+final class CommandRequests {
+
+    private CommandRequests() {
+    }
+
+    record ReceiveComplaintRequest(
+            @NotNull Channel channel,
+            @Size(max = 200) String channelDetail,
+            @NotNull @Valid CustomerRequest customer,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 4000) String facts,
+            @NotBlank @Size(max = 2000) String expectation,
+            @NotNull @Valid DemandRequest demand,
+            @Size(max = 500) String emotion,
+            Set<@NotNull SpecialCircumstance> specialCircumstances,
+            @Min(1) @Max(1_000_000) Integer affectedCount) {
+    }
+
+    record CustomerRequest(@NotBlank @Size(max = 100) String name,
+                           @NotBlank @Size(max = 200) String contact,
+                           @NotNull CustomerTier tier) {
+    }
+
+    record DemandRequest(@NotNull DemandType type, @Valid AmountRequest amount) {
+    }
+
+    record AmountRequest(@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal value,
+                         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code such as CNY")
+                         String currency) {
+
+        Money toMoney() {
+            return new Money(value, currency);
+        }
+    }
+
+    record ClassificationRequest(@NotBlank @Size(max = 50) String type,
+                                 @NotBlank @Size(max = 50) String subtype,
+                                 @NotNull Urgency urgency) {
+    }
+
+    record ReclassificationRequest(@NotBlank @Size(max = 50) String type,
+                                   @NotBlank @Size(max = 50) String subtype,
+                                   @NotNull Urgency urgency,
+                                   @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record AcknowledgementRequest(@NotBlank @Size(max = 100) String channel,
+                                  @NotBlank @Size(max = 2000) String message,
+                                  @Size(max = 1000) String promise) {
+    }
+
+    record EscalationRequest(@NotNull EscalationLevel level, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record ResolutionRequest(@NotNull RemedyType remedy,
+                             @Valid AmountRequest amount,
+                             @NotBlank @Size(max = 4000) String summary) {
+    }
+
+    record ArchiveRequest(@Size(max = 1000) String note) {
+    }
+}

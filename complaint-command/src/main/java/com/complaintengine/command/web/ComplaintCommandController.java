@@ -1,0 +1,155 @@
+package com.complaintengine.command.web;
+
+import com.complaintengine.api.commands.AcknowledgeComplaint;
+import com.complaintengine.api.commands.ArchiveComplaint;
+import com.complaintengine.api.commands.ClassifyComplaint;
+import com.complaintengine.api.commands.EscalateComplaint;
+import com.complaintengine.api.commands.ReceiveComplaint;
+import com.complaintengine.api.commands.ReclassifyComplaint;
+import com.complaintengine.api.commands.ResolveComplaint;
+import com.complaintengine.api.values.ComplaintId;
+import com.complaintengine.api.values.Customer;
+import com.complaintengine.api.values.Demand;
+import com.complaintengine.command.classification.Taxonomy;
+import com.complaintengine.command.intake.Intake;
+import com.complaintengine.command.web.CommandRequests.AcknowledgementRequest;
+import com.complaintengine.command.web.CommandRequests.AmountRequest;
+import com.complaintengine.command.web.CommandRequests.ArchiveRequest;
+import com.complaintengine.command.web.CommandRequests.ClassificationRequest;
+import com.complaintengine.command.web.CommandRequests.EscalationRequest;
+import com.complaintengine.command.web.CommandRequests.ReceiveComplaintRequest;
+import com.complaintengine.command.web.CommandRequests.ReclassificationRequest;
+import com.complaintengine.command.web.CommandRequests.ResolutionRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The command endpoints of the complaint lifecycle. Each answers once the event is stored. */
+@RestController
+@RequestMapping("/api/complaints")
+class ComplaintCommandController {
+
+    /** Clock skew tolerated between the agent's device and the server for "when it happened". */
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    private final Intake intake;
+    private final CommandGateway commandGateway;
+    private final Taxonomy taxonomy;
+    private final Clock clock;
+
+    ComplaintCommandController(Intake intake, CommandGateway commandGateway, Taxonomy taxonomy, Clock clock) {
+        this.intake = intake;
+        this.commandGateway = commandGateway;
+        this.taxonomy = taxonomy;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> receive(@Valid @RequestBody ReceiveComplaintRequest request,
+                                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                                Operator operator) {
+        if (request.occurredAt().isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
+            throw new InvalidField("occurredAt", "lies in the future");
+        }
+        if (key != null && (key.isBlank() || key.length() > 200)) {
+            throw new InvalidField("Idempotency-Key", "has 1 to 200 characters");
+        }
+        AmountRequest amount = request.demand().amount();
+        Intake.Outcome outcome = intake.receive(key, request.toString(), id -> new ReceiveComplaint(id,
+                        request.channel(), request.channelDetail(),
+                        new Customer(request.customer().name(), request.customer().contact(), request.customer().tier()),
+                        request.occurredAt(), request.facts(), request.expectation(),
+                        new Demand(request.demand().type(), amount == null ? null : amount.toMoney()),
+                        request.emotion(), request.specialCircumstances(),
+                        request.affectedCount() == null ? 1 : request.affectedCount()),
+                operator.asMetaData());
+        return ResponseEntity.created(URI.create("/api/complaints/" + outcome.id().value()))
+                             .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+                             .body(Map.of("id", outcome.id().value()));
+    }
+
+    @PostMapping("/{id}/classification")
+    ResponseEntity<Void> classify(@PathVariable String id, @Valid @RequestBody ClassificationRequest request,
+                                  Operator operator) {
+        String type = known(request.type(), request.subtype());
+        return send(new ClassifyComplaint(complaintId(id), type, upper(request.subtype()), request.urgency()),
+                operator);
+    }
+
+    @PostMapping("/{id}/reclassification")
+    ResponseEntity<Void> reclassify(@PathVariable String id, @Valid @RequestBody ReclassificationRequest request,
+                                    Operator operator) {
+        String type = known(request.type(), request.subtype());
+        return send(new ReclassifyComplaint(complaintId(id), type, upper(request.subtype()), request.urgency(),
+                request.reason()), operator);
+    }
+
+    @PostMapping("/{id}/acknowledgement")
+    ResponseEntity<Void> acknowledge(@PathVariable String id, @Valid @RequestBody AcknowledgementRequest request,
+                                     Operator operator) {
+        return send(new AcknowledgeComplaint(complaintId(id), request.channel(), request.message(), request.promise()),
+                operator);
+    }
+
+    @PostMapping("/{id}/escalations")
+    ResponseEntity<Void> escalate(@PathVariable String id, @Valid @RequestBody EscalationRequest request,
+                                  Operator operator) {
+        return send(new EscalateComplaint(complaintId(id), request.level(), request.reason()), operator);
+    }
+
+    @PostMapping("/{id}/resolution")
+    ResponseEntity<Void> resolve(@PathVariable String id, @Valid @RequestBody ResolutionRequest request,
+                                 Operator operator) {
+        AmountRequest amount = request.amount();
+        return send(new ResolveComplaint(complaintId(id), request.remedy(),
+                amount == null ? null : amount.toMoney(), request.summary()), operator);
+    }
+
+    @PostMapping("/{id}/archive")
+    ResponseEntity<Void> archive(@PathVariable String id,
+                                 @Valid @RequestBody(required = false) ArchiveRequest request, Operator operator) {
+        return send(new ArchiveComplaint(complaintId(id), request == null ? null : request.note()), operator);
+    }
+
+    private ResponseEntity<Void> send(Object command, Operator operator) {
+        commandGateway.sendAndWait(command, operator.asMetaData());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The type in its canonical upper case, after checking type and subtype against the taxonomy. */
+    private String known(String type, String subtype) {
+        String canonicalType = upper(type);
+        List<String> subtypes = taxonomy.subtypesOf(canonicalType).orElseThrow(() ->
+                new InvalidField("type", "is not one of " + taxonomy.types()));
+        if (!subtypes.contains(upper(subtype))) {
+            throw new InvalidField("subtype", "is not one of " + subtypes + " for type " + canonicalType);
+        }
+        return canonicalType;
+    }
+
+    private static String upper(String name) {
+        return name.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** An id that cannot exist is answered like an unknown one. */
+    private static ComplaintId complaintId(String id) {
+        try {
+            return ComplaintId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new AggregateNotFoundException(id, "no complaint with this id");
+        }
+    }
+}

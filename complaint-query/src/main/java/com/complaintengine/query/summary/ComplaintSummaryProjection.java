@@ -1,0 +1,89 @@
+package com.complaintengine.query.summary;
+
+import com.complaintengine.api.events.ComplaintAcknowledged;
+import com.complaintengine.api.events.ComplaintArchived;
+import com.complaintengine.api.events.ComplaintClassified;
+import com.complaintengine.api.events.ComplaintEscalated;
+import com.complaintengine.api.events.ComplaintReceived;
+import com.complaintengine.api.events.ComplaintReclassified;
+import com.complaintengine.api.events.ComplaintResolved;
+import com.complaintengine.api.queries.FindComplaint;
+import com.complaintengine.api.values.ComplaintId;
+import com.complaintengine.api.values.MetaDataKeys;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code complaint_summary} up to date from the complaint events and answers {@link FindComplaint}. */
+@Component
+@ProcessingGroup(ComplaintSummaryProjection.PROCESSING_GROUP)
+public class ComplaintSummaryProjection {
+
+    public static final String PROCESSING_GROUP = "complaint-summary";
+
+    private final ComplaintSummaryStore store;
+
+    public ComplaintSummaryProjection(ComplaintSummaryStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(ComplaintReceived event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        store.save(ComplaintSummary.received(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(ComplaintClassified event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.classified(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(ComplaintReclassified event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.reclassified(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(ComplaintAcknowledged event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.acknowledged(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(ComplaintEscalated event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.escalated(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(ComplaintResolved event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.resolved(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(ComplaintArchived event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.archived(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @ResetHandler
+    void reset() {
+        store.deleteAll();
+    }
+
+    @QueryHandler
+    Optional<ComplaintSummary> handle(FindComplaint query) {
+        return store.find(query.complaintId().value());
+    }
+
+    private void update(ComplaintId id, long sequence, UnaryOperator<ComplaintSummary> transition) {
+        ComplaintSummary current = store.find(id.value()).orElseThrow(() ->
+                new IllegalStateException("complaint " + id + " has no summary before event " + sequence));
+        if (current.version() < sequence) {
+            store.save(transition.apply(current));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.complaintengine.server;
+
+import com.complaintengine.api.values.ComplaintId;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon on PostgreSQL: the JDBC storage engine over tables created by Flyway (snake_case names, payload
+ * and metadata as bytea holding UTF-8 JSON), Jackson for every serializer, and pooled streaming
+ * processors whose tokens live in the same database.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                          .eventTable("domain_event_entry")
+                          .snapshotTable("snapshot_event_entry")
+                          .globalIndexColumn("global_index")
+                          .timestampColumn("time_stamp")
+                          .eventIdentifierColumn("event_identifier")
+                          .aggregateIdentifierColumn("aggregate_identifier")
+                          .sequenceNumberColumn("sequence_number")
+                          .typeColumn("type")
+                          .payloadTypeColumn("payload_type")
+                          .payloadRevisionColumn("payload_revision")
+                          .payloadColumn("payload")
+                          .metaDataColumn("meta_data")
+                          .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                          .setTokenTable("token_entry")
+                          .setProcessorNameColumn("processor_name")
+                          .setSegmentColumn("segment")
+                          .setTokenColumn("token")
+                          .setTokenTypeColumn("token_type")
+                          .setTimestampColumn("time_stamp")
+                          .setOwnerColumn("owner")
+                          .build();
+    }
+
+    /**
+     * The Jackson 2 mapper Axon serializes events, metadata and tokens with (Axon picks the bean by this
+     * name). Instants as ISO-8601 text, decimals as written, complaint ids as plain strings: the same
+     * shapes as the HTTP API's Jackson 3 mapper ({@link ApiJsonConfiguration}).
+     */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        SimpleModule complaintIds = new SimpleModule("complaint-ids")
+                .addSerializer(ComplaintId.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(ComplaintId id, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                        gen.writeString(id.value());
+                    }
+                })
+                .addDeserializer(ComplaintId.class, new JsonDeserializer<>() {
+                    @Override
+                    public ComplaintId deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                        return ComplaintId.of(parser.getValueAsString());
+                    }
+                });
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(complaintIds)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Every processing group runs as a pooled streaming processor, its segments claimed in token_entry. */
+    @Bean
+    ConfigurerModule pooledStreamingProcessors(Clock clock) {
+        return configurer -> {
+            configurer.eventProcessing().usingPooledStreamingEventProcessors();
+            // Axon stamps event messages with this clock; the same instant source as the domain.
+            GenericEventMessage.clock = clock;
+        };
+    }
+}
