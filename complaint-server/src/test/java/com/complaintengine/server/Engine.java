@@ -1,0 +1,101 @@
+package com.complaintengine.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A real complaint engine for tests: the application as it runs in production, on a real PostgreSQL.
+ * By default the embedded one with its data in a directory of the test's choosing (so a test can stop
+ * the engine and start it again on the same data); with {@code COMPLAINT_TEST_DB_URL} set, the
+ * PostgreSQL server at that URL (user and password from {@code COMPLAINT_TEST_DB_USER} / {@code _PASSWORD}).
+ */
+final class Engine implements AutoCloseable {
+
+    private static Engine shared;
+
+    private final Path dataDirectory;
+    private ConfigurableApplicationContext context;
+
+    private Engine(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** One engine shared by the test classes of this JVM, started on first use. */
+    static synchronized Engine shared() {
+        if (shared == null) {
+            shared = start(newDataDirectory());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    static Engine start(Path dataDirectory) {
+        Engine engine = new Engine(dataDirectory);
+        engine.run();
+        return engine;
+    }
+
+    static Path newDataDirectory() {
+        try {
+            return Files.createTempDirectory("complaint-engine-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean externalDatabase() {
+        String url = System.getenv("COMPLAINT_TEST_DB_URL");
+        return url != null && !url.isBlank();
+    }
+
+    private void run() {
+        ComplaintEngineApplication.disableUpdateChecker();
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--complaint.embedded-postgres.data-directory=" + dataDirectory,
+                "--logging.level.org.axonframework.eventhandling.pooled=warn"));
+        if (externalDatabase()) {
+            args.add("--spring.datasource.url=" + System.getenv("COMPLAINT_TEST_DB_URL"));
+            args.add("--spring.datasource.username=" + System.getenv().getOrDefault("COMPLAINT_TEST_DB_USER", "postgres"));
+            args.add("--spring.datasource.password=" + System.getenv().getOrDefault("COMPLAINT_TEST_DB_PASSWORD", ""));
+        }
+        context = new SpringApplicationBuilder(ComplaintEngineApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** Stops the engine (and its embedded PostgreSQL) and starts it again on the same data. */
+    void restart() {
+        close();
+        run();
+    }
+
+    Api api() {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    JdbcTemplate jdbc() {
+        return new JdbcTemplate(context.getBean(DataSource.class));
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    long eventCount() {
+        return jdbc().queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (context != null && context.isActive()) {
+            context.close();
+        }
+    }
+}

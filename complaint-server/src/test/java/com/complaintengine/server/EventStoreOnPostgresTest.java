@@ -1,0 +1,98 @@
+package com.complaintengine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.complaintengine.query.summary.ComplaintSummaryProjection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What lands in PostgreSQL: readable JSON events, no large objects, tokens in the database. */
+class EventStoreOnPostgresTest {
+
+    private static Engine engine;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void engine() {
+        engine = Engine.shared();
+        jdbc = engine.jdbc();
+    }
+
+    @Test
+    @DisplayName("a ComplaintReceived payload is UTF-8 JSON that psql can read")
+    void payloadIsReadableJson() {
+        String id = engine.api().receive();
+
+        Map<String, Object> row = jdbc.queryForMap("""
+                select payload_type, payload_revision, convert_from(payload, 'UTF8')::jsonb ->> 'facts' as facts,
+                       convert_from(meta_data, 'UTF8')::jsonb ->> 'operator' as operator
+                  from domain_event_entry where aggregate_identifier = ? and sequence_number = 0""", id);
+
+        assertThat(row.get("payload_type")).isEqualTo("com.complaintengine.api.events.ComplaintReceived");
+        assertThat(row.get("payload_revision")).isEqualTo("1");
+        assertThat(row.get("facts")).isEqualTo("restarts 3 times within 5 minutes of power-on");
+        assertThat(row.get("operator")).isEqualTo(Api.OPERATOR);
+        assertThat(jdbc.queryForObject("select payload ->> 'channelDetail' from event_json where complaint_id = ?",
+                String.class, id)).isEqualTo("400 hotline, option 2");
+    }
+
+    @Test
+    @DisplayName("event JSON and API JSON agree: ISO-8601 instants, decimals as written, ids as strings")
+    void eventJsonAndApiJsonAgree() {
+        String id = engine.api().receive();
+        JsonMapper json = Api.JSON;
+
+        JsonNode stored = json.readTree(jdbc.queryForObject(
+                "select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ?",
+                String.class, id));
+        JsonNode served = engine.api().get("/api/complaints/" + id + "/history").json().get("events").get(0).get("payload");
+
+        assertThat(stored.get("problemOccurredAt").asString()).isEqualTo("2026-11-20T08:00:00Z");
+        assertThat(stored.get("demand").get("amount").get("value").toString()).isEqualTo("1299.00");
+        assertThat(stored.get("complaintId").isString()).isTrue();
+        assertThat(served).isEqualTo(stored);
+    }
+
+    @Test
+    @DisplayName("no column of the schema is an oid large object; payloads are bytea")
+    void noLargeObjects() {
+        List<String> oidColumns = jdbc.queryForList("""
+                select table_name || '.' || column_name from information_schema.columns
+                 where table_schema = current_schema() and data_type = 'oid'""", String.class);
+        String payloadType = jdbc.queryForObject("""
+                select data_type from information_schema.columns
+                 where table_schema = current_schema() and table_name = 'domain_event_entry' and column_name = 'payload'""",
+                String.class);
+
+        assertThat(oidColumns).isEmpty();
+        assertThat(payloadType).isEqualTo("bytea");
+    }
+
+    @Test
+    @DisplayName("the event store is Axon's JDBC engine and the tokens live in PostgreSQL, not in memory")
+    void storageAndTokensAreInPostgres() {
+        assertThat(engine.bean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(engine.bean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+        String id = engine.api().receive();
+        long globalIndex = jdbc.queryForObject(
+                "select global_index from domain_event_entry where aggregate_identifier = ?", Long.class, id);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList("""
+                select convert_from(token, 'UTF8')::jsonb ->> 'index' from token_entry
+                 where processor_name = ? and token is not null""", String.class,
+                ComplaintSummaryProjection.PROCESSING_GROUP))
+                .anySatisfy(index -> assertThat(Long.parseLong(index)).isGreaterThanOrEqualTo(globalIndex)));
+    }
+}
