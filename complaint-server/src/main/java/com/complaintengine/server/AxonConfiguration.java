@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -101,7 +102,9 @@ class AxonConfiguration {
     @Bean
     ConfigurerModule pooledStreamingProcessors(Clock clock) {
         return configurer -> {
-            configurer.eventProcessing().usingPooledStreamingEventProcessors();
+            // A projection that fails on an event retries it instead of skipping it (Axon's default logs and moves on).
+            configurer.eventProcessing().usingPooledStreamingEventProcessors()
+                      .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             // Axon stamps event messages with this clock; the same instant source as the domain.
             GenericEventMessage.clock = clock;
         };

@@ -71,13 +71,15 @@ class ComplaintLifecycleHttpTest {
         assertThat(events.get(4).get("payload").get("amount").get("value").toString()).isEqualTo("300.50");
 
         JsonNode state = awaitState(id, "ARCHIVED");
-        assertThat(state.get("urgency").asString()).isEqualTo("URGENT");
-        assertThat(state.get("routing").get("primaryDepartment").asString()).isEqualTo("technology");
-        assertThat(state.get("escalationLevel").asString()).isEqualTo("MAJOR");
-        assertThat(state.get("remedy").asString()).isEqualTo("COMPENSATION");
+        assertThat(state.get("classification").get("urgency").asString()).isEqualTo("URGENT");
+        assertThat(state.get("classification").get("routing").get("primaryDepartment").asString()).isEqualTo("technology");
+        assertThat(state.get("escalation").get("level").asString()).isEqualTo("MAJOR");
+        assertThat(state.get("resolution").get("remedy").asString()).isEqualTo("COMPENSATION");
         assertThat(state.get("version").asLong()).isEqualTo(5);
-        assertThat(state.get("customer").get("tier").asString()).isEqualTo("VIP");
-        assertThat(state.get("acknowledgedAt").asString()).isEqualTo(events.get(2).get("occurredAt").asString());
+        assertThat(state.get("intake").get("customer").get("tier").asString()).isEqualTo("VIP");
+        assertThat(state.get("timeline").get("acknowledgedAt").asString()).isEqualTo(events.get(2).get("occurredAt").asString());
+        assertThat(Instant.parse(state.get("retainUntil").asString()))
+                .isAfter(Instant.parse(events.get(5).get("occurredAt").asString()).plus(Duration.ofDays(3 * 365)));
     }
 
     @Test
@@ -92,9 +94,9 @@ class ComplaintLifecycleHttpTest {
 
         assertThat(reclassified.status()).isEqualTo(204);
         JsonNode state = await().atMost(Duration.ofSeconds(10)).until(() -> api.get(base),
-                r -> r.status() == 200 && "SERVICE".equals(r.json().get("type").asString())).json();
-        assertThat(state.get("tag").asString()).isEqualTo("SERVICE-ATTITUDE-GENERAL");
-        assertThat(state.get("routing").get("primaryDepartment").asString()).isEqualTo("operations");
+                r -> r.status() == 200 && "SERVICE".equals(r.json().get("classification").get("type").asString())).json();
+        assertThat(state.get("classification").get("tag").asString()).isEqualTo("SERVICE-ATTITUDE-GENERAL");
+        assertThat(state.get("classification").get("routing").get("primaryDepartment").asString()).isEqualTo("operations");
     }
 
     static JsonNode awaitState(String id, String status) {

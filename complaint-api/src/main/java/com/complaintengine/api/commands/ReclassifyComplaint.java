@@ -9,5 +9,6 @@ public record ReclassifyComplaint(@TargetAggregateIdentifier ComplaintId complai
                                   String type,
                                   String subtype,
                                   Urgency urgency,
+                                  boolean personalSafety,
                                   String reason) {
 }

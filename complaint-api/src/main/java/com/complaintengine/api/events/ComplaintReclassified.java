@@ -11,6 +11,7 @@ public record ComplaintReclassified(ComplaintId complaintId,
                                     String type,
                                     String subtype,
                                     Urgency urgency,
+                                    boolean personalSafety,
                                     String tag,
                                     Routing routing,
                                     String reason) {

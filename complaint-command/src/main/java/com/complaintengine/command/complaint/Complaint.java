@@ -3,27 +3,44 @@ package com.complaintengine.command.complaint;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.complaintengine.api.commands.AcknowledgeComplaint;
+import com.complaintengine.api.commands.AddEvidence;
 import com.complaintengine.api.commands.ArchiveComplaint;
+import com.complaintengine.api.commands.AssignHandler;
 import com.complaintengine.api.commands.ClassifyComplaint;
+import com.complaintengine.api.commands.ConfirmOutcome;
 import com.complaintengine.api.commands.EscalateComplaint;
+import com.complaintengine.api.commands.ExtendDeadline;
+import com.complaintengine.api.commands.FormTaskForce;
 import com.complaintengine.api.commands.ReceiveComplaint;
 import com.complaintengine.api.commands.ReclassifyComplaint;
+import com.complaintengine.api.commands.RecordCommunication;
 import com.complaintengine.api.commands.ResolveComplaint;
+import com.complaintengine.api.events.CommunicationRecorded;
 import com.complaintengine.api.events.ComplaintAcknowledged;
 import com.complaintengine.api.events.ComplaintArchived;
 import com.complaintengine.api.events.ComplaintClassified;
 import com.complaintengine.api.events.ComplaintEscalated;
 import com.complaintengine.api.events.ComplaintReceived;
 import com.complaintengine.api.events.ComplaintReclassified;
+import com.complaintengine.api.events.ComplaintReopened;
 import com.complaintengine.api.events.ComplaintResolved;
+import com.complaintengine.api.events.DeadlineExtended;
+import com.complaintengine.api.events.EvidenceAdded;
+import com.complaintengine.api.events.HandlerAssigned;
+import com.complaintengine.api.events.OutcomeConfirmed;
+import com.complaintengine.api.events.TaskForceFormed;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.MetaDataKeys;
 import com.complaintengine.api.values.RemedyType;
 import com.complaintengine.api.values.Urgency;
+import com.complaintengine.command.archive.RetentionPolicy;
 import com.complaintengine.command.classification.ResponsibilityMatrix;
+import com.complaintengine.command.escalation.EscalationPolicy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -32,60 +49,79 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One complaint's lifecycle (DOMAIN.md "Lifecycle"): received → classified → acknowledged → resolved →
- * archived, with escalation possible at any point before the archive. Each command handler checks its
- * rule and applies one event stamped with the operator and the instant; the sourcing handlers only
- * assign state.
+ * One complaint's lifecycle (DOMAIN.md "Lifecycle"): received → classified → acknowledged → in handling →
+ * resolved → confirmed (or reopened) → archived, with escalation possible at any point before the archive.
+ * Each command handler checks its rules and applies events stamped with the operator and the instant;
+ * the sourcing handlers only assign state.
  */
 @Aggregate
 class Complaint {
+
+    private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final int CORE_MEMBERS = 3;
 
     @AggregateIdentifier
     private ComplaintId id;
     private String type;
     private String subtype;
     private Urgency urgency;
+    private boolean personalSafety;
     private boolean acknowledged;
     private EscalationLevel escalationLevel;
+    private String handler;
+    private boolean taskForceFormed;
     private boolean resolved;
+    private boolean confirmed;
     private boolean archived;
 
     Complaint() {
         // for Axon: rebuilt from the event stream
     }
 
+    // 000 §2.2 / 003 §3: the rules that look at the intake escalate at once, naming themselves.
     @CommandHandler
-    Complaint(ReceiveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+    Complaint(ReceiveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+              EscalationPolicy escalation) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(command.affectedCount() < 1, Refusal.AFFECTED_COUNT_POSITIVE);
         apply(new ComplaintReceived(command.complaintId(), command.channel(), command.channelDetail(),
                 command.customer(), command.occurredAt(), command.facts(), command.expectation(),
                 command.demand(), command.emotion(), command.specialCircumstances(), command.affectedCount()),
                 stamp);
+        // Events applied in a constructor reach the sourcing handlers only after it returns: no state to read yet.
+        escalation.atIntake(command.affectedCount(), command.demand(), command.channel(),
+                command.specialCircumstances()).ifPresent(decision -> apply(new ComplaintEscalated(
+                command.complaintId(), null, decision.level(), decision.reason(), ComplaintEscalated.AUTOMATIC,
+                decision.ruleNames()), stamp));
     }
 
     @CommandHandler
     void handle(ClassifyComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-                ResponsibilityMatrix matrix) {
+                ResponsibilityMatrix matrix, EscalationPolicy escalation) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(type != null, Refusal.ALREADY_CLASSIFIED);
+        refuseIf(command.personalSafety() && command.urgency() != Urgency.URGENT, Refusal.PERSONAL_SAFETY_IS_URGENT);
         apply(new ComplaintClassified(id, command.type(), command.subtype(), command.urgency(),
-                tag(command.type(), command.subtype(), command.urgency()), matrix.route(command.type())), stamp);
+                command.personalSafety(), tag(command.type(), command.subtype(), command.urgency()),
+                matrix.route(command.type())), stamp);
+        escalation.atClassification(command.personalSafety()).ifPresent(decision -> escalateAutomatically(decision, stamp));
     }
 
     @CommandHandler
     void handle(ReclassifyComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-                ResponsibilityMatrix matrix) {
+                ResponsibilityMatrix matrix, EscalationPolicy escalation) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(type == null, Refusal.NOT_CLASSIFIED);
         refuseIf(command.reason() == null || command.reason().isBlank(), Refusal.RECLASSIFICATION_REASON_REQUIRED);
-        refuseIf(command.type().equals(type) && command.subtype().equals(subtype) && command.urgency() == urgency,
-                Refusal.RECLASSIFICATION_UNCHANGED);
+        refuseIf(command.personalSafety() && command.urgency() != Urgency.URGENT, Refusal.PERSONAL_SAFETY_IS_URGENT);
+        refuseIf(command.type().equals(type) && command.subtype().equals(subtype) && command.urgency() == urgency
+                && command.personalSafety() == personalSafety, Refusal.RECLASSIFICATION_UNCHANGED);
         apply(new ComplaintReclassified(id, command.type(), command.subtype(), command.urgency(),
-                tag(command.type(), command.subtype(), command.urgency()), matrix.route(command.type()),
-                command.reason()), stamp);
+                command.personalSafety(), tag(command.type(), command.subtype(), command.urgency()),
+                matrix.route(command.type()), command.reason()), stamp);
+        escalation.atClassification(command.personalSafety()).ifPresent(decision -> escalateAutomatically(decision, stamp));
     }
 
     @CommandHandler
@@ -97,12 +133,67 @@ class Complaint {
         apply(new ComplaintAcknowledged(id, command.channel(), command.message(), command.promise()), stamp);
     }
 
+    // 003 §6: the communication log; only TO_CUSTOMER is a progress update the customer received.
+    @CommandHandler
+    void handle(RecordCommunication command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        apply(new CommunicationRecorded(id, command.direction(), command.channel(), command.content()), stamp);
+    }
+
+    // 003 §4: evidence is kept as a reference with the hash of its content.
+    @CommandHandler
+    void handle(AddEvidence command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(command.contentHash() == null || !SHA_256_HEX.matcher(command.contentHash()).matches(),
+                Refusal.CONTENT_HASH_INVALID);
+        apply(new EvidenceAdded(id, command.source(), command.description(), command.reference(),
+                command.contentHash()), stamp);
+    }
+
+    @CommandHandler
+    void handle(AssignHandler command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(type == null, Refusal.NOT_CLASSIFIED);
+        refuseIf(command.handler().equals(handler), Refusal.ALREADY_ASSIGNED);
+        apply(new HandlerAssigned(id, command.handler(), command.department(), handler), stamp);
+    }
+
+    // 001 §2.3: the customer is told the reason in advance and agrees to the new deadline.
+    @CommandHandler
+    void handle(ExtendDeadline command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(resolved, Refusal.ALREADY_RESOLVED);
+        refuseIf(command.reason() == null || command.reason().isBlank(), Refusal.EXTENSION_REASON_REQUIRED);
+        refuseIf(command.consent() == null || command.consent().channel() == null
+                || command.consent().channel().isBlank() || command.consent().givenAt() == null,
+                Refusal.CUSTOMER_CONSENT_REQUIRED);
+        refuseIf(!command.newDueAt().isAfter(clock.instant()), Refusal.EXTENSION_NOT_IN_FUTURE);
+        apply(new DeadlineExtended(id, command.clock(), command.newDueAt(), command.reason(), command.consent()), stamp);
+    }
+
     @CommandHandler
     void handle(EscalateComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(!command.level().isAbove(escalationLevel), Refusal.NOT_AN_ESCALATION);
-        apply(new ComplaintEscalated(id, escalationLevel, command.level(), command.reason(), "MANUAL"), stamp);
+        apply(new ComplaintEscalated(id, escalationLevel, command.level(), command.reason(),
+                ComplaintEscalated.MANUAL, null), stamp);
+    }
+
+    // 000 / 002 §2.1: "1+3+N" — one leader, three core members (service, business unit, legal), helpers.
+    @CommandHandler
+    void handle(FormTaskForce command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(escalationLevel != EscalationLevel.CRITICAL, Refusal.TASK_FORCE_NEEDS_CRITICAL);
+        refuseIf(taskForceFormed, Refusal.TASK_FORCE_EXISTS);
+        refuseIf(command.leader() == null || command.leader().isBlank()
+                || command.coreMembers().size() < CORE_MEMBERS, Refusal.TASK_FORCE_INCOMPLETE);
+        apply(new TaskForceFormed(id, command.leader(), command.coreMembers(), command.helpers()), stamp);
     }
 
     @CommandHandler
@@ -115,12 +206,27 @@ class Complaint {
         apply(new ComplaintResolved(id, command.remedy(), command.amount(), command.summary()), stamp);
     }
 
+    // 001 §2.3, 003 §6: satisfied closes the case; concerns remaining reopen it. The score is optional.
     @CommandHandler
-    void handle(ArchiveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+    void handle(ConfirmOutcome command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(confirmed, Refusal.ALREADY_CONFIRMED);
+        refuseIf(!resolved, Refusal.NOT_RESOLVED);
+        refuseIf(command.score() != null && (command.score() < 1 || command.score() > 5), Refusal.SCORE_OUT_OF_RANGE);
+        apply(new OutcomeConfirmed(id, command.satisfied(), command.score(), command.channel(), command.comment()), stamp);
+        if (!command.satisfied()) {
+            apply(new ComplaintReopened(id, command.comment()), stamp);
+        }
+    }
+
+    @CommandHandler
+    void handle(ArchiveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                RetentionPolicy retention) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(!resolved, Refusal.NOT_RESOLVED);
-        apply(new ComplaintArchived(id, command.note()), stamp);
+        apply(new ComplaintArchived(id, command.note(), retention.retainUntil(clock.instant())), stamp);
     }
 
     @EventSourcingHandler
@@ -133,6 +239,7 @@ class Complaint {
         type = event.type();
         subtype = event.subtype();
         urgency = event.urgency();
+        personalSafety = event.personalSafety();
     }
 
     @EventSourcingHandler
@@ -140,6 +247,7 @@ class Complaint {
         type = event.type();
         subtype = event.subtype();
         urgency = event.urgency();
+        personalSafety = event.personalSafety();
     }
 
     @EventSourcingHandler
@@ -148,8 +256,18 @@ class Complaint {
     }
 
     @EventSourcingHandler
+    void on(HandlerAssigned event) {
+        handler = event.handler();
+    }
+
+    @EventSourcingHandler
     void on(ComplaintEscalated event) {
         escalationLevel = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(TaskForceFormed event) {
+        taskForceFormed = true;
     }
 
     @EventSourcingHandler
@@ -158,8 +276,27 @@ class Complaint {
     }
 
     @EventSourcingHandler
+    void on(OutcomeConfirmed event) {
+        confirmed = event.satisfied();
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintReopened event) {
+        resolved = false;
+        confirmed = false;
+    }
+
+    @EventSourcingHandler
     void on(ComplaintArchived event) {
         archived = true;
+    }
+
+    /** Escalates only when the rules ask for a level above the current one. */
+    private void escalateAutomatically(EscalationPolicy.Decision decision, MetaData stamp) {
+        if (decision.level().isAbove(escalationLevel)) {
+            apply(new ComplaintEscalated(id, escalationLevel, decision.level(), decision.reason(),
+                    ComplaintEscalated.AUTOMATIC, decision.ruleNames()), stamp);
+        }
     }
 
     /** The tag shown to people (001 §2.2), e.g. PRODUCT-QUALITY-URGENT. */
@@ -174,8 +311,8 @@ class Complaint {
     /** Every step records its operator and instant (001 §1.3 "全程留痕可溯"). */
     private static MetaData stamp(String operator, Clock clock) {
         refuseIf(operator == null || operator.isBlank(), Refusal.OPERATOR_REQUIRED);
-        return MetaData.with(MetaDataKeys.OPERATOR, operator)
-                       .and(MetaDataKeys.OCCURRED_AT, Objects.requireNonNull(clock, "clock").instant().toString());
+        Instant now = Objects.requireNonNull(clock, "clock").instant();
+        return MetaData.with(MetaDataKeys.OPERATOR, operator).and(MetaDataKeys.OCCURRED_AT, now.toString());
     }
 
     private static void refuseIf(boolean condition, Refusal refusal) {

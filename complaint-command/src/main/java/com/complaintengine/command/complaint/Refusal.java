@@ -23,7 +23,24 @@ public enum Refusal {
     NOT_RESOLVED("not-resolved", Kind.CONFLICT, "only a resolved complaint can be archived"),
     ARCHIVED("archived", Kind.CONFLICT, "the complaint is archived; an archived complaint does not change"),
     AMOUNT_REQUIRED("amount-required", Kind.RULE, "a refund or compensation needs an amount"),
-    AFFECTED_COUNT_POSITIVE("affected-count-positive", Kind.RULE, "at least one person is affected");
+    AFFECTED_COUNT_POSITIVE("affected-count-positive", Kind.RULE, "at least one person is affected"),
+    PERSONAL_SAFETY_IS_URGENT("personal-safety-is-urgent", Kind.RULE,
+            "a complaint about personal safety is always URGENT (004)"),
+    ALREADY_ASSIGNED("already-assigned", Kind.RULE, "the complaint is already assigned to this handler"),
+    EXTENSION_REASON_REQUIRED("extension-reason-required", Kind.RULE,
+            "an extension needs the reason the customer was told (001 §2.3)"),
+    CUSTOMER_CONSENT_REQUIRED("customer-consent-required", Kind.RULE,
+            "an extension needs the customer's recorded consent: channel and time (001 §2.3)"),
+    EXTENSION_NOT_IN_FUTURE("extension-not-in-future", Kind.RULE, "the new deadline must lie in the future"),
+    ALREADY_CONFIRMED("already-confirmed", Kind.CONFLICT, "the customer already confirmed the outcome"),
+    SCORE_OUT_OF_RANGE("score-out-of-range", Kind.RULE, "a satisfaction score is between 1 and 5"),
+    CONTENT_HASH_INVALID("content-hash-invalid", Kind.RULE,
+            "evidence needs the SHA-256 of its content as 64 hexadecimal characters"),
+    TASK_FORCE_NEEDS_CRITICAL("task-force-needs-critical", Kind.CONFLICT,
+            "a task force is formed for a CRITICAL complaint (000)"),
+    TASK_FORCE_INCOMPLETE("task-force-incomplete", Kind.RULE,
+            "a task force has one leader and at least 3 core members: customer service, the business unit, legal (002 §2.1)"),
+    TASK_FORCE_EXISTS("task-force-exists", Kind.CONFLICT, "the task force of this complaint is already formed");
 
     /** Whether the refusal is a lifecycle conflict or a broken business rule. */
     public enum Kind { CONFLICT, RULE }

@@ -1,9 +1,11 @@
 package com.complaintengine.command.web;
 
 import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.CommunicationDirection;
 import com.complaintengine.api.values.CustomerTier;
 import com.complaintengine.api.values.DemandType;
 import com.complaintengine.api.values.EscalationLevel;
+import com.complaintengine.api.values.EvidenceSource;
 import com.complaintengine.api.values.Money;
 import com.complaintengine.api.values.RemedyType;
 import com.complaintengine.api.values.SpecialCircumstance;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** The JSON bodies of the command endpoints, validated field by field before any command is sent. */
@@ -59,12 +62,14 @@ final class CommandRequests {
 
     record ClassificationRequest(@NotBlank @Size(max = 50) String type,
                                  @NotBlank @Size(max = 50) String subtype,
-                                 @NotNull Urgency urgency) {
+                                 @NotNull Urgency urgency,
+                                 Boolean personalSafety) {
     }
 
     record ReclassificationRequest(@NotBlank @Size(max = 50) String type,
                                    @NotBlank @Size(max = 50) String subtype,
                                    @NotNull Urgency urgency,
+                                   Boolean personalSafety,
                                    @NotBlank @Size(max = 1000) String reason) {
     }
 
@@ -82,5 +87,40 @@ final class CommandRequests {
     }
 
     record ArchiveRequest(@Size(max = 1000) String note) {
+    }
+
+    record CommunicationRequest(@NotNull CommunicationDirection direction,
+                                @NotBlank @Size(max = 100) String channel,
+                                @NotBlank @Size(max = 4000) String content) {
+    }
+
+    record EvidenceRequest(@NotNull EvidenceSource source,
+                           @NotBlank @Size(max = 1000) String description,
+                           @NotBlank @Size(max = 1000) String reference,
+                           @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be the SHA-256 of the content as 64 lower-case hexadecimal characters")
+                           String contentHash) {
+    }
+
+    record AssignmentRequest(@NotBlank @Size(max = 100) String handler, @NotBlank @Size(max = 100) String department) {
+    }
+
+    record ExtensionRequest(@NotBlank @Size(max = 50) String clock,
+                            @NotNull Instant newDueAt,
+                            @NotBlank @Size(max = 1000) String reason,
+                            @NotNull @Valid ConsentRequest consent) {
+    }
+
+    record ConsentRequest(@NotBlank @Size(max = 100) String channel, @NotNull Instant givenAt) {
+    }
+
+    record TaskForceRequest(@NotBlank @Size(max = 100) String leader,
+                            @NotNull @Size(min = 3, max = 20) List<@NotBlank @Size(max = 100) String> coreMembers,
+                            @Size(max = 50) List<@NotBlank @Size(max = 100) String> helpers) {
+    }
+
+    record ConfirmationRequest(@NotNull Boolean satisfied,
+                               @Min(1) @Max(5) Integer score,
+                               @Size(max = 100) String channel,
+                               @Size(max = 2000) String comment) {
     }
 }

@@ -12,7 +12,20 @@ import com.complaintengine.api.values.Customer;
 import com.complaintengine.api.values.Demand;
 import com.complaintengine.command.classification.Taxonomy;
 import com.complaintengine.command.intake.Intake;
+import com.complaintengine.api.commands.AddEvidence;
+import com.complaintengine.api.commands.AssignHandler;
+import com.complaintengine.api.commands.ConfirmOutcome;
+import com.complaintengine.api.commands.ExtendDeadline;
+import com.complaintengine.api.commands.FormTaskForce;
+import com.complaintengine.api.commands.RecordCommunication;
+import com.complaintengine.api.values.CustomerConsent;
 import com.complaintengine.command.web.CommandRequests.AcknowledgementRequest;
+import com.complaintengine.command.web.CommandRequests.AssignmentRequest;
+import com.complaintengine.command.web.CommandRequests.CommunicationRequest;
+import com.complaintengine.command.web.CommandRequests.ConfirmationRequest;
+import com.complaintengine.command.web.CommandRequests.EvidenceRequest;
+import com.complaintengine.command.web.CommandRequests.ExtensionRequest;
+import com.complaintengine.command.web.CommandRequests.TaskForceRequest;
 import com.complaintengine.command.web.CommandRequests.AmountRequest;
 import com.complaintengine.command.web.CommandRequests.ArchiveRequest;
 import com.complaintengine.command.web.CommandRequests.ClassificationRequest;
@@ -85,8 +98,8 @@ class ComplaintCommandController {
     ResponseEntity<Void> classify(@PathVariable String id, @Valid @RequestBody ClassificationRequest request,
                                   Operator operator) {
         String type = known(request.type(), request.subtype());
-        return send(new ClassifyComplaint(complaintId(id), type, upper(request.subtype()), request.urgency()),
-                operator);
+        return send(new ClassifyComplaint(complaintId(id), type, upper(request.subtype()), request.urgency(),
+                Boolean.TRUE.equals(request.personalSafety())), operator);
     }
 
     @PostMapping("/{id}/reclassification")
@@ -94,7 +107,7 @@ class ComplaintCommandController {
                                     Operator operator) {
         String type = known(request.type(), request.subtype());
         return send(new ReclassifyComplaint(complaintId(id), type, upper(request.subtype()), request.urgency(),
-                request.reason()), operator);
+                Boolean.TRUE.equals(request.personalSafety()), request.reason()), operator);
     }
 
     @PostMapping("/{id}/acknowledgement")
@@ -122,6 +135,47 @@ class ComplaintCommandController {
     ResponseEntity<Void> archive(@PathVariable String id,
                                  @Valid @RequestBody(required = false) ArchiveRequest request, Operator operator) {
         return send(new ArchiveComplaint(complaintId(id), request == null ? null : request.note()), operator);
+    }
+
+    @PostMapping("/{id}/communications")
+    ResponseEntity<Void> communicate(@PathVariable String id, @Valid @RequestBody CommunicationRequest request,
+                                     Operator operator) {
+        return send(new RecordCommunication(complaintId(id), request.direction(), request.channel(), request.content()),
+                operator);
+    }
+
+    @PostMapping("/{id}/evidence")
+    ResponseEntity<Void> addEvidence(@PathVariable String id, @Valid @RequestBody EvidenceRequest request,
+                                     Operator operator) {
+        return send(new AddEvidence(complaintId(id), request.source(), request.description(), request.reference(),
+                request.contentHash()), operator);
+    }
+
+    @PostMapping("/{id}/assignment")
+    ResponseEntity<Void> assign(@PathVariable String id, @Valid @RequestBody AssignmentRequest request,
+                                Operator operator) {
+        return send(new AssignHandler(complaintId(id), request.handler(), request.department()), operator);
+    }
+
+    @PostMapping("/{id}/extensions")
+    ResponseEntity<Void> extend(@PathVariable String id, @Valid @RequestBody ExtensionRequest request,
+                                Operator operator) {
+        return send(new ExtendDeadline(complaintId(id), request.clock(), request.newDueAt(), request.reason(),
+                new CustomerConsent(request.consent().channel(), request.consent().givenAt())), operator);
+    }
+
+    @PostMapping("/{id}/task-force")
+    ResponseEntity<Void> formTaskForce(@PathVariable String id, @Valid @RequestBody TaskForceRequest request,
+                                       Operator operator) {
+        return send(new FormTaskForce(complaintId(id), request.leader(), request.coreMembers(), request.helpers()),
+                operator);
+    }
+
+    @PostMapping("/{id}/confirmation")
+    ResponseEntity<Void> confirm(@PathVariable String id, @Valid @RequestBody ConfirmationRequest request,
+                                 Operator operator) {
+        return send(new ConfirmOutcome(complaintId(id), request.satisfied(), request.score(), request.channel(),
+                request.comment()), operator);
     }
 
     private ResponseEntity<Void> send(Object command, Operator operator) {

@@ -1,13 +1,21 @@
 package com.complaintengine.query.summary;
 
+import com.complaintengine.api.events.CommunicationRecorded;
 import com.complaintengine.api.events.ComplaintAcknowledged;
 import com.complaintengine.api.events.ComplaintArchived;
 import com.complaintengine.api.events.ComplaintClassified;
 import com.complaintengine.api.events.ComplaintEscalated;
 import com.complaintengine.api.events.ComplaintReceived;
 import com.complaintengine.api.events.ComplaintReclassified;
+import com.complaintengine.api.events.ComplaintReopened;
 import com.complaintengine.api.events.ComplaintResolved;
+import com.complaintengine.api.events.DeadlineExtended;
+import com.complaintengine.api.events.EvidenceAdded;
+import com.complaintengine.api.events.HandlerAssigned;
+import com.complaintengine.api.events.OutcomeConfirmed;
+import com.complaintengine.api.events.TaskForceFormed;
 import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.CommunicationDirection;
 import com.complaintengine.api.values.ComplaintStatus;
 import com.complaintengine.api.values.Customer;
 import com.complaintengine.api.values.Demand;
@@ -18,93 +26,180 @@ import com.complaintengine.api.values.Routing;
 import com.complaintengine.api.values.SpecialCircumstance;
 import com.complaintengine.api.values.Urgency;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The current state of one complaint as the read side shows it. Each transition method returns the
- * state after one event; {@code version} is the sequence number of the last event folded in.
+ * The current state of one complaint as the read side shows it, grouped as people read a case: what was
+ * recorded at intake, how it is classified, who handles it, how it was resolved and what the customer
+ * said. Each transition method returns the state after one event; {@code version} is the sequence number
+ * of the last event folded in.
  */
 public record ComplaintSummary(String id,
                                ComplaintStatus status,
                                long version,
-                               Channel channel,
-                               String channelDetail,
-                               Customer customer,
-                               Instant problemOccurredAt,
-                               String facts,
-                               String expectation,
-                               Demand demand,
-                               String emotion,
-                               Set<SpecialCircumstance> specialCircumstances,
-                               int affectedCount,
-                               String type,
-                               String subtype,
-                               Urgency urgency,
-                               String tag,
-                               Routing routing,
-                               EscalationLevel escalationLevel,
-                               RemedyType remedy,
-                               Money remedyAmount,
-                               Instant receivedAt,
-                               Instant classifiedAt,
-                               Instant acknowledgedAt,
-                               Instant resolvedAt,
-                               Instant archivedAt,
-                               Instant updatedAt) {
+                               IntakeView intake,
+                               ClassificationView classification,
+                               Assignment assignment,
+                               EscalationView escalation,
+                               Activity activity,
+                               ResolutionView resolution,
+                               OutcomeView outcome,
+                               Timeline timeline,
+                               Instant retainUntil) {
+
+    /** What was recorded at intake (001 §2.1, 003 §2). */
+    public record IntakeView(Channel channel, String channelDetail, Customer customer, Instant problemOccurredAt,
+                             String facts, String expectation, Demand demand, String emotion,
+                             Set<SpecialCircumstance> specialCircumstances, int affectedCount) {
+    }
+
+    public record ClassificationView(String type, String subtype, Urgency urgency, boolean personalSafety, String tag,
+                                     Routing routing) {
+    }
+
+    public record Assignment(String handler, String department) {
+    }
+
+    public record EscalationView(EscalationLevel level, List<String> rules, TaskForce taskForce) {
+    }
+
+    public record TaskForce(String leader, List<String> coreMembers, List<String> helpers) {
+    }
+
+    /** Counts of the handling steps; the details are in the history. */
+    public record Activity(int updatesToCustomer, int otherCommunications, int evidence, int extensions, int reopened) {
+
+        static final Activity NONE = new Activity(0, 0, 0, 0, 0);
+    }
+
+    public record ResolutionView(RemedyType remedy, Money amount, String summary) {
+    }
+
+    public record OutcomeView(boolean satisfied, Integer score) {
+    }
+
+    public record Timeline(Instant receivedAt, Instant classifiedAt, Instant acknowledgedAt, Instant resolvedAt,
+                           Instant confirmedAt, Instant archivedAt, Instant updatedAt) {
+
+        Timeline updated(Instant at) {
+            return new Timeline(receivedAt, classifiedAt, acknowledgedAt, resolvedAt, confirmedAt, archivedAt, at);
+        }
+    }
 
     public static ComplaintSummary received(ComplaintReceived e, long sequence, Instant at) {
-        return new ComplaintSummary(e.complaintId().value(), ComplaintStatus.RECEIVED, sequence, e.channel(),
-                e.channelDetail(), e.customer(), e.problemOccurredAt(), e.facts(), e.expectation(), e.demand(),
-                e.emotion(), e.specialCircumstances(), e.affectedCount(), null, null, null, null, null, null, null,
-                null, at, null, null, null, null, at);
+        return new ComplaintSummary(e.complaintId().value(), ComplaintStatus.RECEIVED, sequence,
+                new IntakeView(e.channel(), e.channelDetail(), e.customer(), e.problemOccurredAt(), e.facts(),
+                        e.expectation(), e.demand(), e.emotion(), e.specialCircumstances(), e.affectedCount()),
+                null, null, new EscalationView(null, List.of(), null), Activity.NONE, null, null,
+                new Timeline(at, null, null, null, null, null, at), null);
     }
 
     public ComplaintSummary classified(ComplaintClassified e, long sequence, Instant at) {
-        return withClassification(e.type(), e.subtype(), e.urgency(), e.tag(), e.routing(), sequence, at,
-                classifiedAt == null ? at : classifiedAt);
+        Timeline t = timeline.updated(at);
+        return new ComplaintSummary(id, advance(ComplaintStatus.CLASSIFIED), sequence, intake,
+                new ClassificationView(e.type(), e.subtype(), e.urgency(), e.personalSafety(), e.tag(), e.routing()),
+                assignment, escalation, activity, resolution, outcome,
+                new Timeline(t.receivedAt(), at, t.acknowledgedAt(), t.resolvedAt(), t.confirmedAt(), t.archivedAt(), at),
+                retainUntil);
     }
 
     public ComplaintSummary reclassified(ComplaintReclassified e, long sequence, Instant at) {
-        return withClassification(e.type(), e.subtype(), e.urgency(), e.tag(), e.routing(), sequence, at, classifiedAt);
+        return new ComplaintSummary(id, status, sequence, intake,
+                new ClassificationView(e.type(), e.subtype(), e.urgency(), e.personalSafety(), e.tag(), e.routing()),
+                assignment, escalation, activity, resolution, outcome, timeline.updated(at), retainUntil);
     }
 
     public ComplaintSummary acknowledged(ComplaintAcknowledged e, long sequence, Instant at) {
-        return new ComplaintSummary(id, advance(ComplaintStatus.ACKNOWLEDGED), sequence, channel, channelDetail,
-                customer, problemOccurredAt, facts, expectation, demand, emotion, specialCircumstances, affectedCount,
-                type, subtype, urgency, tag, routing, escalationLevel, remedy, remedyAmount, receivedAt, classifiedAt,
-                at, resolvedAt, archivedAt, at);
+        Timeline t = timeline;
+        return new ComplaintSummary(id, advance(ComplaintStatus.ACKNOWLEDGED), sequence, intake, classification,
+                assignment, escalation, activity, resolution, outcome,
+                new Timeline(t.receivedAt(), t.classifiedAt(), at, t.resolvedAt(), t.confirmedAt(), t.archivedAt(), at),
+                retainUntil);
+    }
+
+    public ComplaintSummary assigned(HandlerAssigned e, long sequence, Instant at) {
+        return new ComplaintSummary(id, advance(ComplaintStatus.IN_HANDLING), sequence, intake, classification,
+                new Assignment(e.handler(), e.department()), escalation, activity, resolution, outcome,
+                timeline.updated(at), retainUntil);
+    }
+
+    public ComplaintSummary communicated(CommunicationRecorded e, long sequence, Instant at) {
+        boolean update = e.direction() == CommunicationDirection.TO_CUSTOMER;
+        Activity a = new Activity(activity.updatesToCustomer() + (update ? 1 : 0),
+                activity.otherCommunications() + (update ? 0 : 1), activity.evidence(), activity.extensions(),
+                activity.reopened());
+        return handling(a, sequence, at);
+    }
+
+    public ComplaintSummary evidenceAdded(EvidenceAdded e, long sequence, Instant at) {
+        return handling(new Activity(activity.updatesToCustomer(), activity.otherCommunications(),
+                activity.evidence() + 1, activity.extensions(), activity.reopened()), sequence, at);
+    }
+
+    public ComplaintSummary extended(DeadlineExtended e, long sequence, Instant at) {
+        return handling(new Activity(activity.updatesToCustomer(), activity.otherCommunications(),
+                activity.evidence(), activity.extensions() + 1, activity.reopened()), sequence, at);
     }
 
     public ComplaintSummary escalated(ComplaintEscalated e, long sequence, Instant at) {
-        return new ComplaintSummary(id, status, sequence, channel, channelDetail, customer, problemOccurredAt, facts,
-                expectation, demand, emotion, specialCircumstances, affectedCount, type, subtype, urgency, tag, routing,
-                e.to(), remedy, remedyAmount, receivedAt, classifiedAt, acknowledgedAt, resolvedAt, archivedAt, at);
+        return new ComplaintSummary(id, status, sequence, intake, classification, assignment,
+                new EscalationView(e.to(), e.rules(), escalation.taskForce()), activity, resolution, outcome,
+                timeline.updated(at), retainUntil);
+    }
+
+    public ComplaintSummary taskForceFormed(TaskForceFormed e, long sequence, Instant at) {
+        return new ComplaintSummary(id, status, sequence, intake, classification, assignment,
+                new EscalationView(escalation.level(), escalation.rules(),
+                        new TaskForce(e.leader(), e.coreMembers(), e.helpers())),
+                activity, resolution, outcome, timeline.updated(at), retainUntil);
     }
 
     public ComplaintSummary resolved(ComplaintResolved e, long sequence, Instant at) {
-        return new ComplaintSummary(id, advance(ComplaintStatus.RESOLVED), sequence, channel, channelDetail, customer,
-                problemOccurredAt, facts, expectation, demand, emotion, specialCircumstances, affectedCount, type,
-                subtype, urgency, tag, routing, escalationLevel, e.remedy(), e.amount(), receivedAt, classifiedAt,
-                acknowledgedAt, at, archivedAt, at);
+        Timeline t = timeline;
+        return new ComplaintSummary(id, ComplaintStatus.RESOLVED, sequence, intake, classification, assignment,
+                escalation, activity, new ResolutionView(e.remedy(), e.amount(), e.summary()), outcome,
+                new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), at, t.confirmedAt(), t.archivedAt(), at),
+                retainUntil);
+    }
+
+    public ComplaintSummary confirmed(OutcomeConfirmed e, long sequence, Instant at) {
+        Timeline t = timeline;
+        return new ComplaintSummary(id, e.satisfied() ? ComplaintStatus.CONFIRMED : status, sequence, intake,
+                classification, assignment, escalation, activity, resolution, new OutcomeView(e.satisfied(), e.score()),
+                new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), t.resolvedAt(), at, t.archivedAt(), at),
+                retainUntil);
+    }
+
+    /** Concerns remain: back in handling, the earlier resolution stays visible in the history only. */
+    public ComplaintSummary reopened(ComplaintReopened e, long sequence, Instant at) {
+        return new ComplaintSummary(id, ComplaintStatus.IN_HANDLING, sequence, intake, classification, assignment,
+                escalation, new Activity(activity.updatesToCustomer(), activity.otherCommunications(),
+                activity.evidence(), activity.extensions(), activity.reopened() + 1), null, outcome,
+                timeline.updated(at), retainUntil);
     }
 
     public ComplaintSummary archived(ComplaintArchived e, long sequence, Instant at) {
-        return new ComplaintSummary(id, ComplaintStatus.ARCHIVED, sequence, channel, channelDetail, customer,
-                problemOccurredAt, facts, expectation, demand, emotion, specialCircumstances, affectedCount, type,
-                subtype, urgency, tag, routing, escalationLevel, remedy, remedyAmount, receivedAt, classifiedAt,
-                acknowledgedAt, resolvedAt, at, at);
+        Timeline t = timeline;
+        return new ComplaintSummary(id, ComplaintStatus.ARCHIVED, sequence, intake, classification, assignment,
+                escalation, activity, resolution, outcome,
+                new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), t.resolvedAt(), t.confirmedAt(), at, at),
+                e.retainUntil());
     }
 
-    private ComplaintSummary withClassification(String newType, String newSubtype, Urgency newUrgency, String newTag,
-                                                Routing newRouting, long sequence, Instant at, Instant firstClassifiedAt) {
-        return new ComplaintSummary(id, advance(ComplaintStatus.CLASSIFIED), sequence, channel, channelDetail,
-                customer, problemOccurredAt, facts, expectation, demand, emotion, specialCircumstances, affectedCount,
-                newType, newSubtype, newUrgency, newTag, newRouting, escalationLevel, remedy, remedyAmount, receivedAt,
-                firstClassifiedAt, acknowledgedAt, resolvedAt, archivedAt, at);
+    private ComplaintSummary handling(Activity newActivity, long sequence, Instant at) {
+        return new ComplaintSummary(id, advance(ComplaintStatus.IN_HANDLING), sequence, intake, classification,
+                assignment, escalation, newActivity, resolution, outcome, timeline.updated(at), retainUntil);
     }
 
-    /** A status only moves forward: a reclassification does not take an acknowledged complaint back. */
+    /**
+     * A status moves forward only through the handling stages: a reclassification or a note does not take an
+     * acknowledged complaint back, and handling steps do not move a received or resolved complaint.
+     */
     private ComplaintStatus advance(ComplaintStatus next) {
+        if (next == ComplaintStatus.IN_HANDLING && status != ComplaintStatus.ACKNOWLEDGED) {
+            return status;
+        }
         return next.compareTo(status) > 0 ? next : status;
     }
 }

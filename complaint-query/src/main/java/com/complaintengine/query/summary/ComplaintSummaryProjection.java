@@ -1,6 +1,13 @@
 package com.complaintengine.query.summary;
 
+import com.complaintengine.api.events.CommunicationRecorded;
 import com.complaintengine.api.events.ComplaintAcknowledged;
+import com.complaintengine.api.events.ComplaintReopened;
+import com.complaintengine.api.events.DeadlineExtended;
+import com.complaintengine.api.events.EvidenceAdded;
+import com.complaintengine.api.events.HandlerAssigned;
+import com.complaintengine.api.events.OutcomeConfirmed;
+import com.complaintengine.api.events.TaskForceFormed;
 import com.complaintengine.api.events.ComplaintArchived;
 import com.complaintengine.api.events.ComplaintClassified;
 import com.complaintengine.api.events.ComplaintEscalated;
@@ -67,6 +74,41 @@ public class ComplaintSummaryProjection {
     @EventHandler
     void on(ComplaintArchived event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         update(event.complaintId(), sequence, summary -> summary.archived(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(HandlerAssigned event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.assigned(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(CommunicationRecorded event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.communicated(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(EvidenceAdded event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.evidenceAdded(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(DeadlineExtended event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.extended(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(TaskForceFormed event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.taskForceFormed(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(OutcomeConfirmed event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.confirmed(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(ComplaintReopened event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.reopened(event, sequence, Instant.parse(occurredAt)));
     }
 
     @ResetHandler

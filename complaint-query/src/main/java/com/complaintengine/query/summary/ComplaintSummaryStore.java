@@ -30,6 +30,7 @@ public class ComplaintSummaryStore {
 
     /** Stores the summary unless the row already holds this version or a later one. */
     public void save(ComplaintSummary summary) {
+        ComplaintSummary.ClassificationView classification = summary.classification();
         jdbc.update("""
                 insert into complaint_summary (complaint_id, version, status, urgency, type, primary_department,
                                                received_at, updated_at, document)
@@ -41,9 +42,10 @@ public class ComplaintSummaryStore {
                        document = excluded.document
                  where complaint_summary.version < excluded.version""",
                 summary.id(), summary.version(), summary.status().name(),
-                summary.urgency() == null ? null : summary.urgency().name(), summary.type(),
-                summary.routing() == null ? null : summary.routing().primaryDepartment(),
-                Timestamp.from(summary.receivedAt()), Timestamp.from(summary.updatedAt()),
+                classification == null ? null : classification.urgency().name(),
+                classification == null ? null : classification.type(),
+                classification == null ? null : classification.routing().primaryDepartment(),
+                Timestamp.from(summary.timeline().receivedAt()), Timestamp.from(summary.timeline().updatedAt()),
                 json.writeValueAsString(summary));
     }
 
