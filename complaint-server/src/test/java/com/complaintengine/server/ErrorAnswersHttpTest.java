@@ -55,8 +55,8 @@ class ErrorAnswersHttpTest {
                 "{\"channel\": \"HOTLINE\", \"customer\": {\"tier\": \"VIP\"}, \"demand\": {\"type\": \"REFUND\"}}"));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(fields(response)).containsExactly("customer.contact", "customer.name", "expectation", "facts",
-                "occurredAt");
+        assertThat(fields(response)).containsExactly("customer.contact", "customer.name", "emotion", "expectation",
+                "facts", "occurredAt");
     }
 
     @Test

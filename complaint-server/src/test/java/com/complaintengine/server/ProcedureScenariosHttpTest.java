@@ -74,7 +74,7 @@ class ProcedureScenariosHttpTest {
         ok(base + "/confirmation", "{\"satisfied\": false, \"comment\": \"restarted again the next day\"}");
         JsonNode reopened = awaitVersion(id, 9);
         assertThat(reopened.get("status").asString()).isEqualTo("IN_HANDLING");
-        assertThat(reopened.get("resolution").isNull()).isTrue();
+        assertThat(reopened.get("resolution").get("remedy").isNull()).isTrue();
 
         ok(base + "/resolution", "{\"remedy\": \"EXCHANGE\", \"summary\": \"machine exchanged for a new one\"}");
         ok(base + "/confirmation", "{\"satisfied\": true, \"score\": 5, \"channel\": \"phone\"}");
@@ -108,9 +108,9 @@ class ProcedureScenariosHttpTest {
                  "specialCircumstances": ["EXPOSURE_THREAT"]}""");
         String base = "/api/complaints/" + id;
 
-        List<JsonNode> events = history(id);
-        assertThat(types(events)).containsExactly("ComplaintReceived", "ComplaintEscalated");
-        JsonNode escalated = events.get(1).get("payload");
+        List<JsonNode> intake = history(id);
+        assertThat(types(intake)).containsExactly("ComplaintReceived", "ComplaintEscalated");
+        JsonNode escalated = intake.get(1).get("payload");
         assertThat(escalated.get("to").asString()).isEqualTo("CRITICAL");
         assertThat(escalated.get("trigger").asString()).isEqualTo("AUTOMATIC");
         assertThat(escalated.get("rules").toString()).isEqualTo("[\"large-claim\",\"media-or-regulator-risk\"]");
@@ -123,6 +123,34 @@ class ProcedureScenariosHttpTest {
         JsonNode state = awaitVersion(id, 2);
         assertThat(state.get("escalation").get("level").asString()).isEqualTo("CRITICAL");
         assertThat(state.get("escalation").get("taskForce").get("leader").asString()).isEqualTo("vp-wu");
+
+        // 003 §5: tiered options; beyond the handler's 5,000 CNY the decision authority approves first.
+        ok(base + "/classification", "{\"type\": \"DELIVERY\", \"subtype\": \"INSTALLATION_ERROR\", \"urgency\": \"MAJOR\"}");
+        ok(base + "/acknowledgement", "{\"channel\": \"in person\", \"message\": \"the vice-president will meet you\"}");
+        String options = """
+                {"options": [
+                  {"label": "option 1", "remedy": "COMPENSATION", "amount": {"value": "30000", "currency": "CNY"},
+                   "description": "penalty of 5% plus 30,000 CNY goodwill"},
+                  {"label": "option 2", "remedy": "REPAIR", "description": "free repair of every defect within 2 weeks"}]}""";
+        Api.Response beyondAuthority = api.post(base + "/remedy-options", options);
+        assertThat(beyondAuthority.status()).isEqualTo(422);
+        assertThat(beyondAuthority.json().get("code").asString()).isEqualTo("approval-required");
+        api.post(base + "/remedy-approvals", "{\"upTo\": {\"value\": \"50000\", \"currency\": \"CNY\"}, \"note\": \"approved by the vice-president\"}",
+                java.util.Map.of("X-Operator", "vp-wu"));
+        ok(base + "/remedy-options", options);
+        ok(base + "/remedy-choice", "{\"label\": \"option 1\"}");
+        Api.Response otherRemedy = api.post(base + "/resolution", "{\"remedy\": \"REPAIR\", \"summary\": \"repaired\"}");
+        assertThat(otherRemedy.json().get("code").asString()).isEqualTo("remedy-differs-from-choice");
+        ok(base + "/resolution", "{\"remedy\": \"COMPENSATION\", \"amount\": {\"value\": \"30000.00\", \"currency\": \"CNY\"}, \"summary\": \"option 1 paid\"}");
+
+        List<JsonNode> events = history(id);
+        assertThat(types(events)).containsSubsequence("RemedyApproved", "RemedyOptionsOffered", "RemedyChosen",
+                "ComplaintResolved");
+        JsonNode approved = events.stream().filter(e -> e.get("type").asString().equals("RemedyApproved")).findFirst().orElseThrow();
+        assertThat(approved.get("operator").asString()).isEqualTo("vp-wu");
+        JsonNode resolved = awaitVersion(id, events.size() - 1);
+        assertThat(resolved.get("resolution").get("chosen").get("label").asString()).isEqualTo("option 1");
+        assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
     }
 
     @Test
@@ -152,7 +180,8 @@ class ProcedureScenariosHttpTest {
                  "occurredAt": "2026-11-05T00:00:00Z",
                  "facts": "charged the annual fee although sales promised the first year free",
                  "expectation": "the fee refunded",
-                 "demand": {"type": "REFUND", "amount": {"value": "300.00", "currency": "CNY"}}}""");
+                 "demand": {"type": "REFUND", "amount": {"value": "300.00", "currency": "CNY"}},
+                 "emotion": "calm but disappointed"}""");
         String base = "/api/complaints/" + id;
 
         ok(base + "/classification", "{\"type\": \"OTHER\", \"subtype\": \"POLICY_MISUNDERSTANDING\", \"urgency\": \"GENERAL\"}");

@@ -4,6 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.complaintengine.api.commands.AcknowledgeComplaint;
 import com.complaintengine.api.commands.AddEvidence;
+import com.complaintengine.api.commands.ApproveRemedy;
+import com.complaintengine.api.commands.OfferRemedyOptions;
+import com.complaintengine.api.commands.RecordRemedyChoice;
 import com.complaintengine.api.commands.ArchiveComplaint;
 import com.complaintengine.api.commands.AssignHandler;
 import com.complaintengine.api.commands.ClassifyComplaint;
@@ -28,17 +31,24 @@ import com.complaintengine.api.events.DeadlineExtended;
 import com.complaintengine.api.events.EvidenceAdded;
 import com.complaintengine.api.events.HandlerAssigned;
 import com.complaintengine.api.events.OutcomeConfirmed;
+import com.complaintengine.api.events.RemedyApproved;
+import com.complaintengine.api.events.RemedyChosen;
+import com.complaintengine.api.events.RemedyOptionsOffered;
 import com.complaintengine.api.events.TaskForceFormed;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.MetaDataKeys;
+import com.complaintengine.api.values.Money;
+import com.complaintengine.api.values.RemedyOption;
 import com.complaintengine.api.values.RemedyType;
 import com.complaintengine.api.values.Urgency;
 import com.complaintengine.command.archive.RetentionPolicy;
 import com.complaintengine.command.classification.ResponsibilityMatrix;
 import com.complaintengine.command.escalation.EscalationPolicy;
+import com.complaintengine.command.resolution.RemedyAuthority;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
@@ -72,6 +82,9 @@ class Complaint {
     private boolean taskForceFormed;
     private boolean resolved;
     private boolean confirmed;
+    private List<RemedyOption> offered = List.of();
+    private RemedyOption chosen;
+    private Money approvedUpTo;
     private boolean archived;
 
     Complaint() {
@@ -196,13 +209,54 @@ class Complaint {
         apply(new TaskForceFormed(id, command.leader(), command.coreMembers(), command.helpers()), stamp);
     }
 
+    // 003 §5: disputed facts → tiered options, the customer chooses; amounts beyond authority need approval.
     @CommandHandler
-    void handle(ResolveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+    void handle(OfferRemedyOptions command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                RemedyAuthority authority) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(resolved, Refusal.ALREADY_RESOLVED);
+        refuseIf(!acknowledged, Refusal.NOT_ACKNOWLEDGED);
+        refuseIf(command.options().isEmpty() || command.options().size() > authority.maxOptions(), Refusal.OPTIONS_REQUIRED);
+        refuseIf(command.options().stream().map(RemedyOption::label).distinct().count() < command.options().size(),
+                Refusal.OPTION_LABELS_UNIQUE);
+        for (RemedyOption option : command.options()) {
+            refuseIf(needsAmount(option.remedy()) && option.amount() == null, Refusal.AMOUNT_REQUIRED);
+            refuseIf(authority.needsApproval(option.amount(), approvedUpTo), Refusal.APPROVAL_REQUIRED);
+        }
+        apply(new RemedyOptionsOffered(id, command.options()), stamp);
+    }
+
+    @CommandHandler
+    void handle(RecordRemedyChoice command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(resolved, Refusal.ALREADY_RESOLVED);
+        refuseIf(offered.isEmpty(), Refusal.NOTHING_OFFERED);
+        RemedyOption option = offered.stream().filter(o -> o.label().equals(command.label())).findFirst()
+                                     .orElseThrow(() -> new ComplaintRefused(Refusal.NO_SUCH_OPTION));
+        apply(new RemedyChosen(id, option), stamp);
+    }
+
+    @CommandHandler
+    void handle(ApproveRemedy command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(resolved, Refusal.ALREADY_RESOLVED);
+        apply(new RemedyApproved(id, command.upTo(), command.note()), stamp);
+    }
+
+    @CommandHandler
+    void handle(ResolveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                RemedyAuthority authority) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(resolved, Refusal.ALREADY_RESOLVED);
         refuseIf(!acknowledged, Refusal.NOT_ACKNOWLEDGED);
         refuseIf(needsAmount(command.remedy()) && command.amount() == null, Refusal.AMOUNT_REQUIRED);
+        refuseIf(chosen != null && (chosen.remedy() != command.remedy() || !sameAmount(chosen.amount(), command.amount())),
+                Refusal.REMEDY_DIFFERS_FROM_CHOICE);
+        refuseIf(authority.needsApproval(command.amount(), approvedUpTo), Refusal.APPROVAL_REQUIRED);
         apply(new ComplaintResolved(id, command.remedy(), command.amount(), command.summary()), stamp);
     }
 
@@ -271,6 +325,22 @@ class Complaint {
     }
 
     @EventSourcingHandler
+    void on(RemedyOptionsOffered event) {
+        offered = event.options();
+        chosen = null;
+    }
+
+    @EventSourcingHandler
+    void on(RemedyChosen event) {
+        chosen = event.option();
+    }
+
+    @EventSourcingHandler
+    void on(RemedyApproved event) {
+        approvedUpTo = event.upTo();
+    }
+
+    @EventSourcingHandler
     void on(ComplaintResolved event) {
         resolved = true;
     }
@@ -284,6 +354,8 @@ class Complaint {
     void on(ComplaintReopened event) {
         resolved = false;
         confirmed = false;
+        offered = List.of();
+        chosen = null;
     }
 
     @EventSourcingHandler
@@ -302,6 +374,10 @@ class Complaint {
     /** The tag shown to people (001 §2.2), e.g. PRODUCT-QUALITY-URGENT. */
     static String tag(String type, String subtype, Urgency urgency) {
         return type + "-" + subtype + "-" + urgency;
+    }
+
+    private static boolean sameAmount(Money a, Money b) {
+        return a == null ? b == null : b != null && a.currency().equals(b.currency()) && a.value().compareTo(b.value()) == 0;
     }
 
     private static boolean needsAmount(RemedyType remedy) {

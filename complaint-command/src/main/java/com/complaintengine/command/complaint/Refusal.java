@@ -40,7 +40,15 @@ public enum Refusal {
             "a task force is formed for a CRITICAL complaint (000)"),
     TASK_FORCE_INCOMPLETE("task-force-incomplete", Kind.RULE,
             "a task force has one leader and at least 3 core members: customer service, the business unit, legal (002 §2.1)"),
-    TASK_FORCE_EXISTS("task-force-exists", Kind.CONFLICT, "the task force of this complaint is already formed");
+    TASK_FORCE_EXISTS("task-force-exists", Kind.CONFLICT, "the task force of this complaint is already formed"),
+    APPROVAL_REQUIRED("approval-required", Kind.RULE,
+            "the amount is above the handler's authority; the decision authority must approve it first (003 §5)"),
+    OPTIONS_REQUIRED("options-required", Kind.RULE, "an offer has between 1 and the configured maximum of options"),
+    OPTION_LABELS_UNIQUE("option-labels-unique", Kind.RULE, "each offered option needs its own label"),
+    NO_SUCH_OPTION("no-such-option", Kind.RULE, "the customer can only choose one of the options offered"),
+    NOTHING_OFFERED("nothing-offered", Kind.CONFLICT, "no remedy options have been offered"),
+    REMEDY_DIFFERS_FROM_CHOICE("remedy-differs-from-choice", Kind.RULE,
+            "the resolution must give the remedy and amount of the option the customer chose");
 
     /** Whether the refusal is a lifecycle conflict or a broken business rule. */
     public enum Kind { CONFLICT, RULE }

@@ -38,7 +38,7 @@ final class CommandRequests {
             @NotBlank @Size(max = 4000) String facts,
             @NotBlank @Size(max = 2000) String expectation,
             @NotNull @Valid DemandRequest demand,
-            @Size(max = 500) String emotion,
+            @NotBlank @Size(max = 500) String emotion,
             Set<@NotNull SpecialCircumstance> specialCircumstances,
             @Min(1) @Max(1_000_000) Integer affectedCount) {
     }
@@ -116,6 +116,21 @@ final class CommandRequests {
     record TaskForceRequest(@NotBlank @Size(max = 100) String leader,
                             @NotNull @Size(min = 3, max = 20) List<@NotBlank @Size(max = 100) String> coreMembers,
                             @Size(max = 50) List<@NotBlank @Size(max = 100) String> helpers) {
+    }
+
+    record OptionsRequest(@NotNull @Size(min = 1, max = 10) List<@NotNull @Valid OptionRequest> options) {
+    }
+
+    record OptionRequest(@NotBlank @Size(max = 50) String label,
+                         @NotNull RemedyType remedy,
+                         @Valid AmountRequest amount,
+                         @NotBlank @Size(max = 1000) String description) {
+    }
+
+    record ChoiceRequest(@NotBlank @Size(max = 50) String label) {
+    }
+
+    record ApprovalRequest(@NotNull @Valid AmountRequest upTo, @Size(max = 1000) String note) {
     }
 
     record ConfirmationRequest(@NotNull Boolean satisfied,

@@ -10,6 +10,7 @@ import com.complaintengine.api.commands.ResolveComplaint;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.Customer;
 import com.complaintengine.api.values.Demand;
+import com.complaintengine.api.values.DemandType;
 import com.complaintengine.command.classification.Taxonomy;
 import com.complaintengine.command.intake.Intake;
 import com.complaintengine.api.commands.AddEvidence;
@@ -18,7 +19,14 @@ import com.complaintengine.api.commands.ConfirmOutcome;
 import com.complaintengine.api.commands.ExtendDeadline;
 import com.complaintengine.api.commands.FormTaskForce;
 import com.complaintengine.api.commands.RecordCommunication;
+import com.complaintengine.api.commands.ApproveRemedy;
+import com.complaintengine.api.commands.OfferRemedyOptions;
+import com.complaintengine.api.commands.RecordRemedyChoice;
 import com.complaintengine.api.values.CustomerConsent;
+import com.complaintengine.api.values.RemedyOption;
+import com.complaintengine.command.web.CommandRequests.ApprovalRequest;
+import com.complaintengine.command.web.CommandRequests.ChoiceRequest;
+import com.complaintengine.command.web.CommandRequests.OptionsRequest;
 import com.complaintengine.command.web.CommandRequests.AcknowledgementRequest;
 import com.complaintengine.command.web.CommandRequests.AssignmentRequest;
 import com.complaintengine.command.web.CommandRequests.CommunicationRequest;
@@ -81,6 +89,9 @@ class ComplaintCommandController {
             throw new InvalidField("Idempotency-Key", "has 1 to 200 characters");
         }
         AmountRequest amount = request.demand().amount();
+        if (amount == null && (request.demand().type() == DemandType.REFUND || request.demand().type() == DemandType.COMPENSATION)) {
+            throw new InvalidField("demand.amount", "is required for a refund or compensation");
+        }
         Intake.Outcome outcome = intake.receive(key, request.toString(), id -> new ReceiveComplaint(id,
                         request.channel(), request.channelDetail(),
                         new Customer(request.customer().name(), request.customer().contact(), request.customer().tier()),
@@ -169,6 +180,23 @@ class ComplaintCommandController {
                                        Operator operator) {
         return send(new FormTaskForce(complaintId(id), request.leader(), request.coreMembers(), request.helpers()),
                 operator);
+    }
+
+    @PostMapping("/{id}/remedy-options")
+    ResponseEntity<Void> offer(@PathVariable String id, @Valid @RequestBody OptionsRequest request, Operator operator) {
+        List<RemedyOption> options = request.options().stream().map(o -> new RemedyOption(o.label(), o.remedy(),
+                o.amount() == null ? null : o.amount().toMoney(), o.description())).toList();
+        return send(new OfferRemedyOptions(complaintId(id), options), operator);
+    }
+
+    @PostMapping("/{id}/remedy-choice")
+    ResponseEntity<Void> choose(@PathVariable String id, @Valid @RequestBody ChoiceRequest request, Operator operator) {
+        return send(new RecordRemedyChoice(complaintId(id), request.label()), operator);
+    }
+
+    @PostMapping("/{id}/remedy-approvals")
+    ResponseEntity<Void> approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request, Operator operator) {
+        return send(new ApproveRemedy(complaintId(id), request.upTo().toMoney(), request.note()), operator);
     }
 
     @PostMapping("/{id}/confirmation")

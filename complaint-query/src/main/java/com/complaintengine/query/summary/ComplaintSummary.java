@@ -13,6 +13,9 @@ import com.complaintengine.api.events.DeadlineExtended;
 import com.complaintengine.api.events.EvidenceAdded;
 import com.complaintengine.api.events.HandlerAssigned;
 import com.complaintengine.api.events.OutcomeConfirmed;
+import com.complaintengine.api.events.RemedyApproved;
+import com.complaintengine.api.events.RemedyChosen;
+import com.complaintengine.api.events.RemedyOptionsOffered;
 import com.complaintengine.api.events.TaskForceFormed;
 import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.CommunicationDirection;
@@ -21,6 +24,7 @@ import com.complaintengine.api.values.Customer;
 import com.complaintengine.api.values.Demand;
 import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.Money;
+import com.complaintengine.api.values.RemedyOption;
 import com.complaintengine.api.values.RemedyType;
 import com.complaintengine.api.values.Routing;
 import com.complaintengine.api.values.SpecialCircumstance;
@@ -73,7 +77,32 @@ public record ComplaintSummary(String id,
         static final Activity NONE = new Activity(0, 0, 0, 0, 0);
     }
 
-    public record ResolutionView(RemedyType remedy, Money amount, String summary) {
+    /** Offered options, the customer's choice, an approval beyond authority, and the remedy given (003 §5). */
+    public record ResolutionView(List<RemedyOption> options, RemedyOption chosen, Money approvedUpTo,
+                                 RemedyType remedy, Money amount, String summary) {
+
+        static final ResolutionView NONE = new ResolutionView(List.of(), null, null, null, null, null);
+
+        ResolutionView offered(List<RemedyOption> newOptions) {
+            return new ResolutionView(newOptions, null, approvedUpTo, remedy, amount, summary);
+        }
+
+        ResolutionView chosen(RemedyOption option) {
+            return new ResolutionView(options, option, approvedUpTo, remedy, amount, summary);
+        }
+
+        ResolutionView approved(Money upTo) {
+            return new ResolutionView(options, chosen, upTo, remedy, amount, summary);
+        }
+
+        ResolutionView given(RemedyType newRemedy, Money newAmount, String newSummary) {
+            return new ResolutionView(options, chosen, approvedUpTo, newRemedy, newAmount, newSummary);
+        }
+
+        /** After a reopening, earlier offers and the given remedy stay in the history only. */
+        ResolutionView reopened() {
+            return new ResolutionView(List.of(), null, approvedUpTo, null, null, null);
+        }
     }
 
     public record OutcomeView(boolean satisfied, Integer score) {
@@ -91,7 +120,7 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(e.complaintId().value(), ComplaintStatus.RECEIVED, sequence,
                 new IntakeView(e.channel(), e.channelDetail(), e.customer(), e.problemOccurredAt(), e.facts(),
                         e.expectation(), e.demand(), e.emotion(), e.specialCircumstances(), e.affectedCount()),
-                null, null, new EscalationView(null, List.of(), null), Activity.NONE, null, null,
+                null, null, new EscalationView(null, List.of(), null), Activity.NONE, ResolutionView.NONE, null,
                 new Timeline(at, null, null, null, null, null, at), null);
     }
 
@@ -158,7 +187,7 @@ public record ComplaintSummary(String id,
     public ComplaintSummary resolved(ComplaintResolved e, long sequence, Instant at) {
         Timeline t = timeline;
         return new ComplaintSummary(id, ComplaintStatus.RESOLVED, sequence, intake, classification, assignment,
-                escalation, activity, new ResolutionView(e.remedy(), e.amount(), e.summary()), outcome,
+                escalation, activity, resolution.given(e.remedy(), e.amount(), e.summary()), outcome,
                 new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), at, t.confirmedAt(), t.archivedAt(), at),
                 retainUntil);
     }
@@ -175,7 +204,7 @@ public record ComplaintSummary(String id,
     public ComplaintSummary reopened(ComplaintReopened e, long sequence, Instant at) {
         return new ComplaintSummary(id, ComplaintStatus.IN_HANDLING, sequence, intake, classification, assignment,
                 escalation, new Activity(activity.updatesToCustomer(), activity.otherCommunications(),
-                activity.evidence(), activity.extensions(), activity.reopened() + 1), null, outcome,
+                activity.evidence(), activity.extensions(), activity.reopened() + 1), resolution.reopened(), outcome,
                 timeline.updated(at), retainUntil);
     }
 
@@ -185,6 +214,23 @@ public record ComplaintSummary(String id,
                 escalation, activity, resolution, outcome,
                 new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), t.resolvedAt(), t.confirmedAt(), at, at),
                 e.retainUntil());
+    }
+
+    public ComplaintSummary remedyOptionsOffered(RemedyOptionsOffered e, long sequence, Instant at) {
+        return withResolution(resolution.offered(e.options()), sequence, at);
+    }
+
+    public ComplaintSummary remedyChosen(RemedyChosen e, long sequence, Instant at) {
+        return withResolution(resolution.chosen(e.option()), sequence, at);
+    }
+
+    public ComplaintSummary remedyApproved(RemedyApproved e, long sequence, Instant at) {
+        return withResolution(resolution.approved(e.upTo()), sequence, at);
+    }
+
+    private ComplaintSummary withResolution(ResolutionView newResolution, long sequence, Instant at) {
+        return new ComplaintSummary(id, advance(ComplaintStatus.IN_HANDLING), sequence, intake, classification,
+                assignment, escalation, activity, newResolution, outcome, timeline.updated(at), retainUntil);
     }
 
     private ComplaintSummary handling(Activity newActivity, long sequence, Instant at) {

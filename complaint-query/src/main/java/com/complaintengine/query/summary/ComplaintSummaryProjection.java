@@ -7,6 +7,9 @@ import com.complaintengine.api.events.DeadlineExtended;
 import com.complaintengine.api.events.EvidenceAdded;
 import com.complaintengine.api.events.HandlerAssigned;
 import com.complaintengine.api.events.OutcomeConfirmed;
+import com.complaintengine.api.events.RemedyApproved;
+import com.complaintengine.api.events.RemedyChosen;
+import com.complaintengine.api.events.RemedyOptionsOffered;
 import com.complaintengine.api.events.TaskForceFormed;
 import com.complaintengine.api.events.ComplaintArchived;
 import com.complaintengine.api.events.ComplaintClassified;
@@ -109,6 +112,21 @@ public class ComplaintSummaryProjection {
     @EventHandler
     void on(ComplaintReopened event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         update(event.complaintId(), sequence, summary -> summary.reopened(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(RemedyOptionsOffered event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.remedyOptionsOffered(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(RemedyChosen event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.remedyChosen(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(RemedyApproved event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.remedyApproved(event, sequence, Instant.parse(occurredAt)));
     }
 
     @ResetHandler
