@@ -5,6 +5,7 @@ import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.Customer;
 import com.complaintengine.api.values.Demand;
 import com.complaintengine.api.values.SpecialCircumstance;
+import com.complaintengine.api.values.SuggestedClassification;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -20,7 +21,8 @@ public record ReceiveComplaint(@TargetAggregateIdentifier ComplaintId complaintI
                                Demand demand,
                                String emotion,
                                Set<SpecialCircumstance> specialCircumstances,
-                               int affectedCount) {
+                               int affectedCount,
+                               SuggestedClassification suggestedClassification) {
 
     public ReceiveComplaint {
         specialCircumstances = specialCircumstances == null ? Set.of() : Set.copyOf(specialCircumstances);

@@ -2,6 +2,7 @@ package com.complaintengine.api.events;
 
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.Routing;
+import com.complaintengine.api.values.SuggestionOutcome;
 import com.complaintengine.api.values.Urgency;
 import org.axonframework.serialization.Revision;
 

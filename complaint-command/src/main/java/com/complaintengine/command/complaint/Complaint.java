@@ -41,6 +41,8 @@ import com.complaintengine.api.values.MetaDataKeys;
 import com.complaintengine.api.values.Money;
 import com.complaintengine.api.values.RemedyOption;
 import com.complaintengine.api.values.RemedyType;
+import com.complaintengine.api.values.SuggestedClassification;
+import com.complaintengine.api.values.SuggestionOutcome;
 import com.complaintengine.api.values.Urgency;
 import com.complaintengine.command.archive.RetentionPolicy;
 import com.complaintengine.command.classification.ResponsibilityMatrix;
@@ -76,6 +78,7 @@ class Complaint {
     private String subtype;
     private Urgency urgency;
     private boolean personalSafety;
+    private SuggestedClassification suggested;
     private boolean acknowledged;
     private EscalationLevel escalationLevel;
     private String handler;
@@ -99,8 +102,8 @@ class Complaint {
         refuseIf(command.affectedCount() < 1, Refusal.AFFECTED_COUNT_POSITIVE);
         apply(new ComplaintReceived(command.complaintId(), command.channel(), command.channelDetail(),
                 command.customer(), command.occurredAt(), command.facts(), command.expectation(),
-                command.demand(), command.emotion(), command.specialCircumstances(), command.affectedCount()),
-                stamp);
+                command.demand(), command.emotion(), command.specialCircumstances(), command.affectedCount(),
+                command.suggestedClassification()), stamp);
         // Events applied in a constructor reach the sourcing handlers only after it returns: no state to read yet.
         escalation.atIntake(command.affectedCount(), command.demand(), command.channel(),
                 command.specialCircumstances()).ifPresent(decision -> apply(new ComplaintEscalated(
@@ -117,7 +120,7 @@ class Complaint {
         refuseIf(command.personalSafety() && command.urgency() != Urgency.URGENT, Refusal.PERSONAL_SAFETY_IS_URGENT);
         apply(new ComplaintClassified(id, command.type(), command.subtype(), command.urgency(),
                 command.personalSafety(), tag(command.type(), command.subtype(), command.urgency()),
-                matrix.route(command.type())), stamp);
+                matrix.route(command.type()), suggestionOutcome(command)), stamp);
         escalation.atClassification(command.personalSafety()).ifPresent(decision -> escalateAutomatically(decision, stamp));
     }
 
@@ -286,6 +289,7 @@ class Complaint {
     @EventSourcingHandler
     void on(ComplaintReceived event) {
         id = event.complaintId();
+        suggested = event.suggestedClassification();
     }
 
     @EventSourcingHandler
@@ -361,6 +365,16 @@ class Complaint {
     @EventSourcingHandler
     void on(ComplaintArchived event) {
         archived = true;
+    }
+
+    /** 004 §3: whether the agent took the engine's suggestion as it was. */
+    private SuggestionOutcome suggestionOutcome(ClassifyComplaint command) {
+        if (suggested == null) {
+            return null;
+        }
+        boolean same = suggested.type().equals(command.type()) && suggested.subtype().equals(command.subtype())
+                && suggested.urgency() == command.urgency();
+        return same ? SuggestionOutcome.ACCEPTED : SuggestionOutcome.OVERRIDDEN;
     }
 
     /** Escalates only when the rules ask for a level above the current one. */

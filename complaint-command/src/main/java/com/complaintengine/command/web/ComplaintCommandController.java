@@ -98,7 +98,7 @@ class ComplaintCommandController {
                         request.occurredAt(), request.facts(), request.expectation(),
                         new Demand(request.demand().type(), amount == null ? null : amount.toMoney()),
                         request.emotion(), request.specialCircumstances(),
-                        request.affectedCount() == null ? 1 : request.affectedCount()),
+                        request.affectedCount() == null ? 1 : request.affectedCount(), null),
                 operator.asMetaData());
         return ResponseEntity.created(URI.create("/api/complaints/" + outcome.id().value()))
                              .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))

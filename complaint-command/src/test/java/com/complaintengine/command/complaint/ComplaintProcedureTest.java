@@ -49,6 +49,8 @@ import com.complaintengine.api.values.RemedyOption;
 import com.complaintengine.api.values.RemedyType;
 import com.complaintengine.api.values.Routing;
 import com.complaintengine.api.values.SpecialCircumstance;
+import com.complaintengine.api.values.SuggestedClassification;
+import com.complaintengine.api.values.SuggestionOutcome;
 import com.complaintengine.api.values.Urgency;
 import com.complaintengine.command.archive.ArchiveProperties;
 import com.complaintengine.command.archive.RetentionPolicy;
@@ -97,12 +99,12 @@ class ComplaintProcedureTest {
     private static ReceiveComplaint intake(int people, Money claim, Channel channel, Set<SpecialCircumstance> circumstances) {
         return new ReceiveComplaint(ID, channel, null, new Customer("Wang Fang", "138-0000-1111", CustomerTier.REGULAR),
                 Instant.parse("2026-11-20T08:00:00Z"), "facts", "expectation",
-                new Demand(claim == null ? DemandType.REPAIR : DemandType.COMPENSATION, claim), "calm", circumstances, people);
+                new Demand(claim == null ? DemandType.REPAIR : DemandType.COMPENSATION, claim), "calm", circumstances, people, null);
     }
 
     private static ComplaintReceived received(ReceiveComplaint c) {
         return new ComplaintReceived(ID, c.channel(), c.channelDetail(), c.customer(), c.occurredAt(), c.facts(),
-                c.expectation(), c.demand(), c.emotion(), c.specialCircumstances(), c.affectedCount());
+                c.expectation(), c.demand(), c.emotion(), c.specialCircumstances(), c.affectedCount(), null);
     }
 
     private static ComplaintReceived plainReceived() {
@@ -110,7 +112,7 @@ class ComplaintProcedureTest {
     }
 
     private static ComplaintClassified classified() {
-        return new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.GENERAL, false, "PRODUCT-QUALITY-GENERAL", PRODUCT_ROUTE);
+        return new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.GENERAL, false, "PRODUCT-QUALITY-GENERAL", PRODUCT_ROUTE, null);
     }
 
     private static ComplaintAcknowledged acknowledged() {
@@ -196,7 +198,7 @@ class ComplaintProcedureTest {
         fixture.given(plainReceived())
                .when(new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.URGENT, true), BY_AGENT)
                .expectEvents(new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.URGENT, true,
-                               "PRODUCT-QUALITY-URGENT", PRODUCT_ROUTE),
+                               "PRODUCT-QUALITY-URGENT", PRODUCT_ROUTE, null),
                        new ComplaintEscalated(ID, null, EscalationLevel.MAJOR, "personal safety at stake",
                                ComplaintEscalated.AUTOMATIC, List.of("personal-safety")));
     }
@@ -215,7 +217,29 @@ class ComplaintProcedureTest {
         fixture.given(plainReceived(), new ComplaintEscalated(ID, null, EscalationLevel.CRITICAL, "manual", "MANUAL", List.of()))
                .when(new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.URGENT, true), BY_AGENT)
                .expectEvents(new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.URGENT, true,
-                       "PRODUCT-QUALITY-URGENT", PRODUCT_ROUTE));
+                       "PRODUCT-QUALITY-URGENT", PRODUCT_ROUTE, null));
+    }
+
+    // ---- 004 §3: the suggested classification, accepted or overridden
+
+    @Test
+    @DisplayName("004 §3: the classification records whether the agent accepted or overrode the suggestion")
+    void recordsWhatTheAgentDidWithTheSuggestion() {
+        SuggestedClassification suggestion = new SuggestedClassification("PRODUCT", "QUALITY", Urgency.GENERAL,
+                List.of("type PRODUCT/QUALITY: matched 'restarts'"));
+        ReceiveComplaint command = new ReceiveComplaint(ID, Channel.HOTLINE, null,
+                new Customer("Wang Fang", "138-0000-1111", CustomerTier.REGULAR), Instant.parse("2026-11-20T08:00:00Z"),
+                "restarts", "exchange", new Demand(DemandType.EXCHANGE, null), "calm", Set.of(), 1, suggestion);
+        ComplaintReceived received = new ComplaintReceived(ID, Channel.HOTLINE, null, command.customer(), command.occurredAt(),
+                "restarts", "exchange", command.demand(), "calm", Set.of(), 1, suggestion);
+        fixture.givenNoPriorActivity().when(command, BY_AGENT).expectEvents(received);
+
+        fixture.given(received).when(new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.GENERAL, false), BY_AGENT)
+               .expectEvents(new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.GENERAL, false,
+                       "PRODUCT-QUALITY-GENERAL", PRODUCT_ROUTE, SuggestionOutcome.ACCEPTED));
+        fixture.given(received).when(new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.MAJOR, false), BY_AGENT)
+               .expectEvents(new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.MAJOR, false,
+                       "PRODUCT-QUALITY-MAJOR", PRODUCT_ROUTE, SuggestionOutcome.OVERRIDDEN));
     }
 
     // ---- 003 §4, §6: handling
