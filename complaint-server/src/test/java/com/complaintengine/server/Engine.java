@@ -33,7 +33,7 @@ final class Engine implements AutoCloseable {
     static synchronized Engine shared() {
         if (shared == null) {
             shared = start(newDataDirectory());
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::closeAndDelete));
         }
         return shared;
     }
@@ -96,6 +96,16 @@ final class Engine implements AutoCloseable {
     public synchronized void close() {
         if (context != null && context.isActive()) {
             context.close();
+        }
+    }
+
+    /** Stops the engine for good and removes its embedded database's files. */
+    void closeAndDelete() {
+        close();
+        try (var paths = Files.walk(dataDirectory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

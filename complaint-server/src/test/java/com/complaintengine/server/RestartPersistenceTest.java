@@ -17,7 +17,8 @@ class RestartPersistenceTest {
     @DisplayName("a complaint, its history and its projection survive a restart; global_index has no jump")
     void survivesRestart() {
         Path data = Engine.newDataDirectory();
-        try (Engine engine = Engine.start(data)) {
+        Engine engine = Engine.start(data);
+        try {
             String id = engine.api().receive();
             engine.api().post("/api/complaints/" + id + "/classification", Bodies.classification());
             await().atMost(Duration.ofSeconds(10)).until(() -> engine.api().get("/api/complaints/" + id),
@@ -49,6 +50,8 @@ class RestartPersistenceTest {
                     r -> r.status() == 200);
             // The projection continued from its stored token rather than replaying from the start.
             assertThat(engine.api().get("/api/complaints/" + id).json().get("version").asLong()).isEqualTo(1);
+        } finally {
+            engine.closeAndDelete();
         }
     }
 }
