@@ -3,6 +3,7 @@ package com.complaintengine.command.web;
 import com.complaintengine.command.complaint.ComplaintRefused;
 import com.complaintengine.command.complaint.Refusal;
 import com.complaintengine.command.intake.IdempotencyKeyReused;
+import com.complaintengine.command.pii.PersonalDataRefused;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -42,6 +43,16 @@ class CommandProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage());
         problem.setTitle("Idempotency key reused");
         problem.setProperty("code", "idempotency-key-reused");
+        return problem;
+    }
+
+    @ExceptionHandler(PersonalDataRefused.class)
+    ProblemDetail personalData(PersonalDataRefused refused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
+        problem.setTitle("Personal data refused");
+        problem.setProperty("code", "personal-data-refused");
+        problem.setProperty("errors", List.of(Map.of("field", refused.field(),
+                "message", "contains a " + refused.kind().code() + " number; remove it (001 §1.3)")));
         return problem;
     }
 
