@@ -12,6 +12,7 @@ import com.complaintengine.api.values.Customer;
 import com.complaintengine.api.values.Demand;
 import com.complaintengine.api.values.DemandType;
 import com.complaintengine.command.classification.Taxonomy;
+import com.complaintengine.command.classification.suggest.ClassificationSuggester;
 import com.complaintengine.command.intake.Intake;
 import com.complaintengine.api.commands.AddEvidence;
 import com.complaintengine.api.commands.AssignHandler;
@@ -69,12 +70,15 @@ class ComplaintCommandController {
     private final Intake intake;
     private final CommandGateway commandGateway;
     private final Taxonomy taxonomy;
+    private final ClassificationSuggester suggester;
     private final Clock clock;
 
-    ComplaintCommandController(Intake intake, CommandGateway commandGateway, Taxonomy taxonomy, Clock clock) {
+    ComplaintCommandController(Intake intake, CommandGateway commandGateway, Taxonomy taxonomy,
+                               ClassificationSuggester suggester, Clock clock) {
         this.intake = intake;
         this.commandGateway = commandGateway;
         this.taxonomy = taxonomy;
+        this.suggester = suggester;
         this.clock = clock;
     }
 
@@ -98,7 +102,8 @@ class ComplaintCommandController {
                         request.occurredAt(), request.facts(), request.expectation(),
                         new Demand(request.demand().type(), amount == null ? null : amount.toMoney()),
                         request.emotion(), request.specialCircumstances(),
-                        request.affectedCount() == null ? 1 : request.affectedCount(), null),
+                        request.affectedCount() == null ? 1 : request.affectedCount(),
+                        suggester.suggest(request.facts(), request.expectation(), request.channelDetail())),
                 operator.asMetaData());
         return ResponseEntity.created(URI.create("/api/complaints/" + outcome.id().value()))
                              .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
