@@ -1,6 +1,7 @@
 package com.complaintengine.server;
 
 import com.complaintengine.api.values.ComplaintId;
+import com.complaintengine.api.values.GroupComplaintId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonGenerator;
@@ -12,7 +13,7 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
-/** The HTTP API's Jackson 3 mapper writes complaint ids as plain strings, as the event store does. */
+/** The HTTP API's Jackson 3 mapper writes typed ids as plain strings, as the event store does. */
 @Configuration(proxyBeanMethods = false)
 class ApiJsonConfiguration {
 
@@ -29,6 +30,12 @@ class ApiJsonConfiguration {
                     @Override
                     public ComplaintId deserialize(JsonParser parser, DeserializationContext context) {
                         return ComplaintId.of(parser.getValueAsString());
+                    }
+                })
+                .addSerializer(GroupComplaintId.class, new ValueSerializer<>() {
+                    @Override
+                    public void serialize(GroupComplaintId id, JsonGenerator gen, SerializationContext context) {
+                        gen.writeString(id.value());
                     }
                 });
     }

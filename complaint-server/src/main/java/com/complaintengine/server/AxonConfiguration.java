@@ -1,6 +1,7 @@
 package com.complaintengine.server;
 
 import com.complaintengine.api.values.ComplaintId;
+import com.complaintengine.api.values.GroupComplaintId;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -86,6 +87,18 @@ class AxonConfiguration {
                     @Override
                     public ComplaintId deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                         return ComplaintId.of(parser.getValueAsString());
+                    }
+                })
+                .addSerializer(GroupComplaintId.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(GroupComplaintId id, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                        gen.writeString(id.value());
+                    }
+                })
+                .addDeserializer(GroupComplaintId.class, new JsonDeserializer<>() {
+                    @Override
+                    public GroupComplaintId deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                        return GroupComplaintId.of(parser.getValueAsString());
                     }
                 });
         return new ObjectMapper()

@@ -48,7 +48,23 @@ public enum Refusal {
     NO_SUCH_OPTION("no-such-option", Kind.RULE, "the customer can only choose one of the options offered"),
     NOTHING_OFFERED("nothing-offered", Kind.CONFLICT, "no remedy options have been offered"),
     REMEDY_DIFFERS_FROM_CHOICE("remedy-differs-from-choice", Kind.RULE,
-            "the resolution must give the remedy and amount of the option the customer chose");
+            "the resolution must give the remedy and amount of the option the customer chose"),
+    HEADCOUNT_AT_LEAST_TWO("headcount-at-least-two", Kind.RULE, "a group complaint concerns at least 2 people"),
+    REPRESENTATIVES_REQUIRED("representatives-required", Kind.RULE,
+            "a group of more than 10 people chooses 3 to 5 representatives (002)"),
+    TOO_MANY_REPRESENTATIVES("too-many-representatives", Kind.RULE, "a group has at most 5 representatives (002)"),
+    NOT_A_REPRESENTATIVE("not-a-representative", Kind.RULE, "the record is read back to one of the group's representatives"),
+    READ_BACK_REQUIRED("read-back-required", Kind.CONFLICT,
+            "the record must be read back to a representative and confirmed first (002)"),
+    SAMPLES_COMPLETE("samples-complete", Kind.CONFLICT, "the verification already has the maximum number of samples"),
+    ISSUE_EXISTS("issue-exists", Kind.CONFLICT, "an issue with this id is already open"),
+    UNKNOWN_ISSUE("unknown-issue", Kind.RULE, "the group complaint has no issue with this id"),
+    ISSUE_CLOSED("issue-closed", Kind.CONFLICT, "the issue is already closed"),
+    NO_ISSUES("no-issues", Kind.CONFLICT, "split the group demand into individual issues before closing"),
+    OPEN_ISSUES_REMAIN("open-issues-remain", Kind.CONFLICT, "the group closes only when every issue is closed"),
+    VERIFICATION_INCOMPLETE("verification-incomplete", Kind.CONFLICT,
+            "the group's claims need the minimum number of verification samples first (002: 3 to 5)"),
+    GROUP_CLOSED("group-closed", Kind.CONFLICT, "the group complaint is closed");
 
     /** Whether the refusal is a lifecycle conflict or a broken business rule. */
     public enum Kind { CONFLICT, RULE }

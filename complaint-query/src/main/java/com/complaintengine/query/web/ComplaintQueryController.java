@@ -15,12 +15,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reads of one complaint: its current state (projection) and its full history (event store). */
 @RestController
-@RequestMapping("/api/complaints")
 class ComplaintQueryController {
 
     private final QueryGateway queryGateway;
@@ -31,20 +29,30 @@ class ComplaintQueryController {
         this.history = history;
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/api/complaints/{id}")
     ComplaintSummary complaint(@PathVariable String id) {
         Optional<ComplaintSummary> summary = queryGateway.query(new FindComplaint(complaintId(id)),
                 ResponseTypes.optionalInstanceOf(ComplaintSummary.class)).join();
         return summary.orElseThrow(() -> new UnknownComplaint(id));
     }
 
-    @GetMapping("/{id}/history")
+    @GetMapping("/api/complaints/{id}/history")
     Map<String, Object> history(@PathVariable String id) {
         List<HistoryEntry> events = history.of(complaintId(id).value());
         if (events.isEmpty()) {
             throw new UnknownComplaint(id);
         }
         return Map.of("complaintId", id, "events", events);
+    }
+
+    /** A group complaint's history (002) is read the same way: its events in order from the store. */
+    @GetMapping("/api/group-complaints/{id}/history")
+    Map<String, Object> groupHistory(@PathVariable String id) {
+        List<HistoryEntry> events = id.length() > 64 ? List.of() : history.of(id);
+        if (events.isEmpty()) {
+            throw new UnknownComplaint(id);
+        }
+        return Map.of("groupId", id, "events", events);
     }
 
     @ExceptionHandler(UnknownComplaint.class)
