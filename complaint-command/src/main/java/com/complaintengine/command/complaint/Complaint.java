@@ -214,8 +214,8 @@ class Complaint {
 
     // 003 §5: disputed facts → tiered options, the customer chooses; amounts beyond authority need approval.
     @CommandHandler
-    void handle(OfferRemedyOptions command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-                RemedyAuthority authority) {
+    void handle(OfferRemedyOptions command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator,
+                @MetaDataValue(MetaDataKeys.OPERATOR_ROLE) String role, Clock clock, RemedyAuthority authority) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(resolved, Refusal.ALREADY_RESOLVED);
@@ -225,7 +225,7 @@ class Complaint {
                 Refusal.OPTION_LABELS_UNIQUE);
         for (RemedyOption option : command.options()) {
             refuseIf(needsAmount(option.remedy()) && option.amount() == null, Refusal.AMOUNT_REQUIRED);
-            refuseIf(authority.needsApproval(option.amount(), approvedUpTo), Refusal.APPROVAL_REQUIRED);
+            refuseIf(authority.needsApproval(option.amount(), approvedUpTo, role), Refusal.APPROVAL_REQUIRED);
         }
         apply(new RemedyOptionsOffered(id, command.options()), stamp);
     }
@@ -250,8 +250,8 @@ class Complaint {
     }
 
     @CommandHandler
-    void handle(ResolveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-                RemedyAuthority authority) {
+    void handle(ResolveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator,
+                @MetaDataValue(MetaDataKeys.OPERATOR_ROLE) String role, Clock clock, RemedyAuthority authority) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(resolved, Refusal.ALREADY_RESOLVED);
@@ -259,7 +259,7 @@ class Complaint {
         refuseIf(needsAmount(command.remedy()) && command.amount() == null, Refusal.AMOUNT_REQUIRED);
         refuseIf(chosen != null && (chosen.remedy() != command.remedy() || !sameAmount(chosen.amount(), command.amount())),
                 Refusal.REMEDY_DIFFERS_FROM_CHOICE);
-        refuseIf(authority.needsApproval(command.amount(), approvedUpTo), Refusal.APPROVAL_REQUIRED);
+        refuseIf(authority.needsApproval(command.amount(), approvedUpTo, role), Refusal.APPROVAL_REQUIRED);
         apply(new ComplaintResolved(id, command.remedy(), command.amount(), command.summary()), stamp);
     }
 

@@ -1,8 +1,10 @@
 package com.complaintengine.command.resolution;
 
 import com.complaintengine.api.values.Money;
+import java.math.BigDecimal;
+import java.util.Locale;
 
-/** Decides whether a money remedy is within the handler's authority or needs an approval (003 §5). */
+/** Decides whether a money remedy is within the acting role's authority or needs an approval (003 §5). */
 public final class RemedyAuthority {
 
     private final ResolutionProperties properties;
@@ -12,18 +14,19 @@ public final class RemedyAuthority {
     }
 
     /**
-     * True when the amount needs an approval that {@code approvedUpTo} does not cover. Amounts in another
-     * currency than the configured one always need an approval: no exchange rate is guessed.
+     * True when the amount is above the limit of {@code role} and {@code approvedUpTo} does not cover it.
+     * Amounts in another currency than the configured one always need an approval: no exchange rate is guessed.
      */
-    public boolean needsApproval(Money amount, Money approvedUpTo) {
+    public boolean needsApproval(Money amount, Money approvedUpTo, String role) {
         if (amount == null) {
             return false;
         }
-        boolean withinHandler = amount.currency().equals(properties.currency())
-                && amount.value().compareTo(properties.handlerLimit()) <= 0;
+        String acting = role == null || role.isBlank() ? properties.defaultRole() : role.toUpperCase(Locale.ROOT);
+        BigDecimal limit = properties.authorityLimits().getOrDefault(acting, BigDecimal.ZERO);
+        boolean withinRole = amount.currency().equals(properties.currency()) && amount.value().compareTo(limit) <= 0;
         boolean withinApproval = approvedUpTo != null && approvedUpTo.currency().equals(amount.currency())
                 && amount.value().compareTo(approvedUpTo.value()) <= 0;
-        return !withinHandler && !withinApproval;
+        return !withinRole && !withinApproval;
     }
 
     public int maxOptions() {

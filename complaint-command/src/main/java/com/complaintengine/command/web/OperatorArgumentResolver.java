@@ -26,7 +26,11 @@ class OperatorArgumentResolver implements HandlerMethodArgumentResolver {
         if (name.length() > MAX_LENGTH) {
             throw new MissingOperatorException("has at most " + MAX_LENGTH + " characters");
         }
-        return new Operator(name.strip());
+        String role = webRequest.getHeader(Operator.ROLE_HEADER);
+        if (role != null && !role.matches("[A-Za-z_]{1,30}")) {
+            throw new MissingOperatorException("role must be a role name such as HANDLER");
+        }
+        return new Operator(name.strip(), role == null ? null : role.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The operator header is missing or unusable. */

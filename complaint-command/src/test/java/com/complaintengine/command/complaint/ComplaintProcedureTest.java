@@ -346,6 +346,22 @@ class ComplaintProcedureTest {
     }
 
     @Test
+    @DisplayName("003 §5: the authority limit is per role — a supervisor goes further than a handler, an agent pays nothing alone")
+    void authorityIsPerRole() {
+        ResolveComplaint twentyThousand = new ResolveComplaint(ID, RemedyType.COMPENSATION, Money.of("20000", "CNY"), "paid");
+        givenAcknowledged().when(twentyThousand, Map.of("operator", "zhao", "operatorRole", "SUPERVISOR"))
+                           .expectEvents(new ComplaintResolved(ID, RemedyType.COMPENSATION, Money.of("20000", "CNY"), "paid"));
+        refused(givenAcknowledged().when(twentyThousand, Map.of("operator", "chen", "operatorRole", "HANDLER")),
+                Refusal.APPROVAL_REQUIRED);
+        refused(givenAcknowledged().when(new ResolveComplaint(ID, RemedyType.REFUND, Money.of("1", "CNY"), "refunded"),
+                        Map.of("operator", "li", "operatorRole", "AGENT")),
+                Refusal.APPROVAL_REQUIRED);
+        refused(givenAcknowledged().when(new ResolveComplaint(ID, RemedyType.REFUND, Money.of("1", "CNY"), "refunded"),
+                        Map.of("operator", "x", "operatorRole", "VISITOR")),
+                Refusal.APPROVAL_REQUIRED);
+    }
+
+    @Test
     @DisplayName("003 §5: the customer chooses one offered option, and the resolution follows the choice")
     void resolutionFollowsTheChoice() {
         refused(givenAcknowledged().when(new RecordRemedyChoice(ID, "option 1"), BY_AGENT), Refusal.NOTHING_OFFERED);
