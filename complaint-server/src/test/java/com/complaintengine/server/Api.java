@@ -70,6 +70,15 @@ final class Api {
         return response.json().get("id").asString();
     }
 
+    /** The current state once the projection has caught up with the last event in the case's history. */
+    JsonNode awaitProjected(String complaintId) {
+        long last = get("/api/complaints/" + complaintId + "/history").json().get("events").size() - 1;
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> get("/api/complaints/" + complaintId),
+                        r -> r.status() == 200 && r.json().get("version").asLong() == last).json();
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

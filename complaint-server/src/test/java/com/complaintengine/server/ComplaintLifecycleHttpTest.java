@@ -50,10 +50,11 @@ class ComplaintLifecycleHttpTest {
         assertThat(history.status()).isEqualTo(200);
         List<JsonNode> events = new ArrayList<>();
         history.json().get("events").forEach(events::add);
+        // The first-response clock starts at receipt as suggested (GENERAL), is recomputed for URGENT, and is met.
         assertThat(events).extracting(e -> e.get("type").asString()).containsExactly("ComplaintReceived",
-                "ComplaintClassified", "ComplaintAcknowledged", "ComplaintEscalated", "ComplaintResolved",
-                "ComplaintArchived");
-        assertThat(events).extracting(e -> e.get("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+                "SlaClockStarted", "ComplaintClassified", "SlaClockRescheduled", "ComplaintAcknowledged", "SlaClockMet",
+                "ComplaintEscalated", "ComplaintResolved", "ComplaintArchived");
+        assertThat(events).extracting(e -> e.get("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
         assertThat(events).allSatisfy(e -> {
             assertThat(e.get("operator").asString()).isEqualTo(Api.OPERATOR);
             assertThat(e.get("revision").asString()).isEqualTo("1");
@@ -64,22 +65,24 @@ class ComplaintLifecycleHttpTest {
         assertThat(received.get("facts").asString()).isEqualTo("restarts 3 times within 5 minutes of power-on");
         assertThat(received.get("expectation").asString()).isEqualTo("wants a replacement unit");
         assertThat(received.get("demand").get("amount").get("value").decimalValue()).isEqualByComparingTo("1299.00");
-        JsonNode classified = events.get(1).get("payload");
+        JsonNode classified = events.get(2).get("payload");
         assertThat(classified.get("tag").asString()).isEqualTo("PRODUCT-QUALITY-URGENT");
         assertThat(classified.get("routing").get("primaryDepartment").asString()).isEqualTo("technology");
-        assertThat(events.get(3).get("payload").get("to").asString()).isEqualTo("MAJOR");
-        assertThat(events.get(4).get("payload").get("amount").get("value").toString()).isEqualTo("300.50");
+        assertThat(events.get(6).get("payload").get("to").asString()).isEqualTo("MAJOR");
+        assertThat(events.get(7).get("payload").get("amount").get("value").toString()).isEqualTo("300.50");
 
         JsonNode state = awaitState(id, "ARCHIVED");
         assertThat(state.get("classification").get("urgency").asString()).isEqualTo("URGENT");
         assertThat(state.get("classification").get("routing").get("primaryDepartment").asString()).isEqualTo("technology");
         assertThat(state.get("escalation").get("level").asString()).isEqualTo("MAJOR");
         assertThat(state.get("resolution").get("remedy").asString()).isEqualTo("COMPENSATION");
-        assertThat(state.get("version").asLong()).isEqualTo(5);
+        assertThat(state.get("version").asLong()).isEqualTo(8);
+        assertThat(state.get("sla").get("FIRST_RESPONSE").get("state").asString()).isEqualTo("MET");
+        assertThat(state.get("sla").get("FIRST_RESPONSE").get("policyVersion").asString()).isEqualTo("2026-11-23");
         assertThat(state.get("intake").get("customer").get("tier").asString()).isEqualTo("VIP");
-        assertThat(state.get("timeline").get("acknowledgedAt").asString()).isEqualTo(events.get(2).get("occurredAt").asString());
+        assertThat(state.get("timeline").get("acknowledgedAt").asString()).isEqualTo(events.get(4).get("occurredAt").asString());
         assertThat(Instant.parse(state.get("retainUntil").asString()))
-                .isAfter(Instant.parse(events.get(5).get("occurredAt").asString()).plus(Duration.ofDays(3 * 365)));
+                .isAfter(Instant.parse(events.get(8).get("occurredAt").asString()).plus(Duration.ofDays(3 * 365)));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package com.complaintengine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.complaintengine.command.pii.PersonalNumbers;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,9 +60,7 @@ class PrivacyGuardHttpTest {
             assertThat(acknowledged.status()).isEqualTo(204);
         }
         for (String id : ids) {
-            Api.Response state = await().atMost(Duration.ofSeconds(10)).until(() -> engine.api().get("/api/complaints/" + id),
-                    r -> r.status() == 200 && r.json().get("version").asLong() == 2);
-            bodies.add(state.raw().body());
+            bodies.add(api.awaitProjected(id).toString());
             bodies.add(api.get("/api/complaints/" + id + "/history").raw().body());
         }
 

@@ -35,7 +35,14 @@ import com.complaintengine.api.events.RemedyApproved;
 import com.complaintengine.api.events.RemedyChosen;
 import com.complaintengine.api.events.RemedyOptionsOffered;
 import com.complaintengine.api.events.TaskForceFormed;
+import com.complaintengine.api.events.SlaAtRisk;
+import com.complaintengine.api.events.SlaBreached;
+import com.complaintengine.api.events.SlaClockMet;
+import com.complaintengine.api.events.SlaClockRescheduled;
+import com.complaintengine.api.events.SlaClockStarted;
+import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.ComplaintId;
+import com.complaintengine.api.values.SlaClock;
 import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.MetaDataKeys;
 import com.complaintengine.api.values.Money;
@@ -48,12 +55,18 @@ import com.complaintengine.command.archive.RetentionPolicy;
 import com.complaintengine.command.classification.ResponsibilityMatrix;
 import com.complaintengine.command.escalation.EscalationPolicy;
 import com.complaintengine.command.resolution.RemedyAuthority;
+import com.complaintengine.command.sla.SlaDeadline;
+import com.complaintengine.command.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -71,6 +84,8 @@ class Complaint {
 
     private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final int CORE_MEMBERS = 3;
+    private static final String SYSTEM = "system";
+    private static final String SLA_BREACH = "sla-breach";
 
     @AggregateIdentifier
     private ComplaintId id;
@@ -79,6 +94,9 @@ class Complaint {
     private Urgency urgency;
     private boolean personalSafety;
     private SuggestedClassification suggested;
+    private Channel channel;
+    private Instant firstResponseStartedAt;
+    private final Map<SlaClock, SlaState> clocks = new EnumMap<>(SlaClock.class);
     private boolean acknowledged;
     private EscalationLevel escalationLevel;
     private String handler;
@@ -97,7 +115,7 @@ class Complaint {
     // 000 §2.2 / 003 §3: the rules that look at the intake escalate at once, naming themselves.
     @CommandHandler
     Complaint(ReceiveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-              EscalationPolicy escalation) {
+              EscalationPolicy escalation, SlaPolicy sla, DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(command.affectedCount() < 1, Refusal.AFFECTED_COUNT_POSITIVE);
         apply(new ComplaintReceived(command.complaintId(), command.channel(), command.channelDetail(),
@@ -109,11 +127,19 @@ class Complaint {
                 command.specialCircumstances()).ifPresent(decision -> apply(new ComplaintEscalated(
                 command.complaintId(), null, decision.level(), decision.reason(), ComplaintEscalated.AUTOMATIC,
                 decision.ruleNames()), stamp));
+        // 001 §2.2: the first-response clock runs from receipt; classification may recompute it.
+        Urgency assumed = command.suggestedClassification() == null ? Urgency.GENERAL
+                : command.suggestedClassification().urgency();
+        Instant now = clock.instant();
+        SlaPolicy.Due due = sla.firstResponse(now, assumed, command.channel());
+        apply(new SlaClockStarted(command.complaintId(), SlaClock.FIRST_RESPONSE, now, due.dueAt(), due.atRiskAt(),
+                due.timeBase(), due.policyVersion()), stamp);
+        schedule(deadlines, SlaClock.FIRST_RESPONSE, due.dueAt(), due.atRiskAt());
     }
 
     @CommandHandler
     void handle(ClassifyComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-                ResponsibilityMatrix matrix, EscalationPolicy escalation) {
+                ResponsibilityMatrix matrix, EscalationPolicy escalation, SlaPolicy sla, DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(type != null, Refusal.ALREADY_CLASSIFIED);
@@ -122,11 +148,12 @@ class Complaint {
                 command.personalSafety(), tag(command.type(), command.subtype(), command.urgency()),
                 matrix.route(command.type()), suggestionOutcome(command)), stamp);
         escalation.atClassification(command.personalSafety()).ifPresent(decision -> escalateAutomatically(decision, stamp));
+        recomputeFirstResponse(command.urgency(), sla, deadlines, stamp);
     }
 
     @CommandHandler
     void handle(ReclassifyComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-                ResponsibilityMatrix matrix, EscalationPolicy escalation) {
+                ResponsibilityMatrix matrix, EscalationPolicy escalation, SlaPolicy sla, DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(type == null, Refusal.NOT_CLASSIFIED);
@@ -138,15 +165,22 @@ class Complaint {
                 command.personalSafety(), tag(command.type(), command.subtype(), command.urgency()),
                 matrix.route(command.type()), command.reason()), stamp);
         escalation.atClassification(command.personalSafety()).ifPresent(decision -> escalateAutomatically(decision, stamp));
+        recomputeFirstResponse(command.urgency(), sla, deadlines, stamp);
     }
 
     @CommandHandler
-    void handle(AcknowledgeComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+    void handle(AcknowledgeComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(type == null, Refusal.NOT_CLASSIFIED);
         refuseIf(acknowledged, Refusal.ALREADY_ACKNOWLEDGED);
         apply(new ComplaintAcknowledged(id, command.channel(), command.message(), command.promise()), stamp);
+        SlaState first = clocks.get(SlaClock.FIRST_RESPONSE);
+        if (first != null && first.running()) {
+            apply(new SlaClockMet(id, SlaClock.FIRST_RESPONSE, first.dueAt(), clock.instant()), stamp);
+            cancel(deadlines, SlaClock.FIRST_RESPONSE);
+        }
     }
 
     // 003 §6: the communication log; only TO_CUSTOMER is a progress update the customer received.
@@ -179,7 +213,8 @@ class Complaint {
 
     // 001 §2.3: the customer is told the reason in advance and agrees to the new deadline.
     @CommandHandler
-    void handle(ExtendDeadline command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+    void handle(ExtendDeadline command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                SlaPolicy sla, DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(resolved, Refusal.ALREADY_RESOLVED);
@@ -189,6 +224,40 @@ class Complaint {
                 Refusal.CUSTOMER_CONSENT_REQUIRED);
         refuseIf(!command.newDueAt().isAfter(clock.instant()), Refusal.EXTENSION_NOT_IN_FUTURE);
         apply(new DeadlineExtended(id, command.clock(), command.newDueAt(), command.reason(), command.consent()), stamp);
+        // 001 §2.3: an agreed extension moves a running clock; it is not a breach.
+        SlaClock extended = SlaClock.named(command.clock());
+        SlaState state = extended == null ? null : clocks.get(extended);
+        if (state != null && state.running()) {
+            Instant atRisk = sla.atRisk(clock.instant(), command.newDueAt());
+            apply(new SlaClockRescheduled(id, extended, state.dueAt(), command.newDueAt(), atRisk,
+                    "extension agreed with the customer: " + command.reason(), state.policyVersion()), stamp);
+            cancel(deadlines, extended);
+            schedule(deadlines, extended, command.newDueAt(), atRisk);
+        }
+    }
+
+    // 001 §2.2-2.3: at the configured share of the time the clock is at risk; at the due instant it is
+    // breached, and a breach escalates one level ("48 h without an answer → the customer went to the media").
+    @DeadlineHandler
+    void on(SlaDeadline deadline, Clock clock) {
+        SlaState state = clocks.get(deadline.clock());
+        if (archived || state == null || !state.running() || !state.dueAt().equals(deadline.dueAt())) {
+            return;
+        }
+        MetaData stamp = stamp(SYSTEM, clock);
+        if (deadline.kind() == SlaDeadline.Kind.AT_RISK) {
+            if (!state.atRisk()) {
+                apply(new SlaAtRisk(id, deadline.clock(), state.dueAt()), stamp);
+            }
+            return;
+        }
+        apply(new SlaBreached(id, deadline.clock(), state.dueAt(), clock.instant()), stamp);
+        EscalationLevel next = escalationLevel == null ? EscalationLevel.MAJOR
+                : EscalationLevel.values()[Math.min(escalationLevel.ordinal() + 1, EscalationLevel.CRITICAL.ordinal())];
+        if (next.isAbove(escalationLevel)) {
+            apply(new ComplaintEscalated(id, escalationLevel, next, deadline.clock() + " breached at its due time "
+                    + state.dueAt(), ComplaintEscalated.AUTOMATIC, List.of(SLA_BREACH)), stamp);
+        }
     }
 
     @CommandHandler
@@ -289,6 +358,7 @@ class Complaint {
     @EventSourcingHandler
     void on(ComplaintReceived event) {
         id = event.complaintId();
+        channel = event.channel();
         suggested = event.suggestedClassification();
     }
 
@@ -365,6 +435,70 @@ class Complaint {
     @EventSourcingHandler
     void on(ComplaintArchived event) {
         archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockStarted event) {
+        if (event.clock() == SlaClock.FIRST_RESPONSE) {
+            firstResponseStartedAt = event.startedAt();
+        }
+        clocks.put(event.clock(), new SlaState(event.dueAt(), event.policyVersion(), false, false));
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockRescheduled event) {
+        clocks.put(event.clock(), new SlaState(event.dueAt(), event.policyVersion(), false, false));
+    }
+
+    @EventSourcingHandler
+    void on(SlaAtRisk event) {
+        SlaState state = clocks.get(event.clock());
+        clocks.put(event.clock(), new SlaState(state.dueAt(), state.policyVersion(), true, false));
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockMet event) {
+        SlaState state = clocks.get(event.clock());
+        clocks.put(event.clock(), new SlaState(state.dueAt(), state.policyVersion(), state.atRisk(), true));
+    }
+
+    @EventSourcingHandler
+    void on(SlaBreached event) {
+        SlaState state = clocks.get(event.clock());
+        clocks.put(event.clock(), new SlaState(state.dueAt(), state.policyVersion(), state.atRisk(), true));
+    }
+
+    /** A clock as the aggregate needs it: when due, and whether it still runs. */
+    private record SlaState(Instant dueAt, String policyVersion, boolean atRisk, boolean stopped) {
+
+        boolean running() {
+            return !stopped;
+        }
+    }
+
+    /** A reclassification to another urgency recomputes the running first-response clock from its start. */
+    private void recomputeFirstResponse(Urgency newUrgency, SlaPolicy sla, DeadlineManager deadlines, MetaData stamp) {
+        SlaState state = clocks.get(SlaClock.FIRST_RESPONSE);
+        if (state == null || !state.running()) {
+            return;
+        }
+        SlaPolicy.Due due = sla.firstResponse(firstResponseStartedAt, newUrgency, channel);
+        if (!due.dueAt().equals(state.dueAt())) {
+            apply(new SlaClockRescheduled(id, SlaClock.FIRST_RESPONSE, state.dueAt(), due.dueAt(), due.atRiskAt(),
+                    "classified " + newUrgency, due.policyVersion()), stamp);
+            cancel(deadlines, SlaClock.FIRST_RESPONSE);
+            schedule(deadlines, SlaClock.FIRST_RESPONSE, due.dueAt(), due.atRiskAt());
+        }
+    }
+
+    private static void schedule(DeadlineManager deadlines, SlaClock clock, Instant dueAt, Instant atRiskAt) {
+        deadlines.schedule(atRiskAt, SlaDeadline.atRiskName(clock), new SlaDeadline(clock, SlaDeadline.Kind.AT_RISK, dueAt));
+        deadlines.schedule(dueAt, SlaDeadline.dueName(clock), new SlaDeadline(clock, SlaDeadline.Kind.DUE, dueAt));
+    }
+
+    private static void cancel(DeadlineManager deadlines, SlaClock clock) {
+        deadlines.cancelAllWithinScope(SlaDeadline.atRiskName(clock));
+        deadlines.cancelAllWithinScope(SlaDeadline.dueName(clock));
     }
 
     /** 004 §3: whether the agent took the engine's suggestion as it was. */

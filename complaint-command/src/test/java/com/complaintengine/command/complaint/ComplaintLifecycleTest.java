@@ -28,7 +28,10 @@ import com.complaintengine.api.values.DemandType;
 import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.Money;
 import com.complaintengine.api.values.RemedyType;
+import com.complaintengine.api.events.SlaClockStarted;
 import com.complaintengine.api.values.Routing;
+import com.complaintengine.api.values.SlaClock;
+import com.complaintengine.api.values.SlaTimeBase;
 import com.complaintengine.api.values.Urgency;
 import com.complaintengine.command.archive.ArchiveProperties;
 import com.complaintengine.command.archive.RetentionPolicy;
@@ -38,6 +41,8 @@ import com.complaintengine.command.escalation.EscalationPolicy;
 import com.complaintengine.command.escalation.EscalationProperties;
 import com.complaintengine.command.resolution.RemedyAuthority;
 import com.complaintengine.command.resolution.ResolutionProperties;
+import com.complaintengine.command.sla.SlaPolicy;
+import com.complaintengine.command.sla.SlaProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,6 +80,7 @@ class ComplaintLifecycleTest {
         fixture.registerInjectableResource(new EscalationPolicy(EscalationProperties.defaults()));
         fixture.registerInjectableResource(new RetentionPolicy(new ArchiveProperties(null)));
         fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
+        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults()));
     }
 
     private static final ReceiveComplaint RECEIVE = new ReceiveComplaint(ID, Channel.HOTLINE, "400 hotline, option 2",
@@ -114,9 +120,12 @@ class ComplaintLifecycleTest {
     @Test
     @DisplayName("001 §1.3: a received complaint is recorded with the operator and the instant in its metadata")
     void receivesWithOperatorAndInstant() {
+        // 001 §2.2: GENERAL until classified: 3 working days from Monday 16:00 in Shanghai is Thursday 16:00.
+        SlaClockStarted clock = new SlaClockStarted(ID, SlaClock.FIRST_RESPONSE, NOW, Instant.parse("2026-11-26T08:00:00Z"),
+                Instant.parse("2026-11-25T17:36:00Z"), SlaTimeBase.BUSINESS, "default");
         fixture.givenNoPriorActivity().when(RECEIVE, BY_AGENT)
-               .expectEvents(RECEIVED)
-               .expectEventsMatching(Matchers.exactSequenceOf(stampedBy("agent-li"), Matchers.andNoMore()));
+               .expectEvents(RECEIVED, clock)
+               .expectEventsMatching(Matchers.exactSequenceOf(stampedBy("agent-li"), stampedBy("agent-li"), Matchers.andNoMore()));
     }
 
     @Test

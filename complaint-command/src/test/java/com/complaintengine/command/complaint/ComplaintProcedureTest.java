@@ -47,7 +47,9 @@ import com.complaintengine.api.values.EvidenceSource;
 import com.complaintengine.api.values.Money;
 import com.complaintengine.api.values.RemedyOption;
 import com.complaintengine.api.values.RemedyType;
+import com.complaintengine.api.events.SlaClockStarted;
 import com.complaintengine.api.values.Routing;
+import com.complaintengine.api.values.SlaClock;
 import com.complaintengine.api.values.SpecialCircumstance;
 import com.complaintengine.api.values.SuggestedClassification;
 import com.complaintengine.api.values.SuggestionOutcome;
@@ -60,6 +62,8 @@ import com.complaintengine.command.escalation.EscalationPolicy;
 import com.complaintengine.command.escalation.EscalationProperties;
 import com.complaintengine.command.resolution.RemedyAuthority;
 import com.complaintengine.command.resolution.ResolutionProperties;
+import com.complaintengine.command.sla.SlaPolicy;
+import com.complaintengine.command.sla.SlaProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +98,7 @@ class ComplaintProcedureTest {
         fixture.registerInjectableResource(new EscalationPolicy(EscalationProperties.defaults()));
         fixture.registerInjectableResource(new RetentionPolicy(new ArchiveProperties(null)));
         fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
+        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults()));
     }
 
     private static ReceiveComplaint intake(int people, Money claim, Channel channel, Set<SpecialCircumstance> circumstances) {
@@ -105,6 +110,14 @@ class ComplaintProcedureTest {
     private static ComplaintReceived received(ReceiveComplaint c) {
         return new ComplaintReceived(ID, c.channel(), c.channelDetail(), c.customer(), c.occurredAt(), c.facts(),
                 c.expectation(), c.demand(), c.emotion(), c.specialCircumstances(), c.affectedCount(), null);
+    }
+
+    /** The first-response clock a received complaint starts, as the default policy computes it. */
+    private static SlaClockStarted clockStarted(ReceiveComplaint c) {
+        Urgency assumed = c.suggestedClassification() == null ? Urgency.GENERAL : c.suggestedClassification().urgency();
+        SlaPolicy.Due due = new SlaPolicy(SlaProperties.defaults()).firstResponse(NOW, assumed, c.channel());
+        return new SlaClockStarted(ID, SlaClock.FIRST_RESPONSE, NOW, due.dueAt(), due.atRiskAt(), due.timeBase(),
+                due.policyVersion());
     }
 
     private static ComplaintReceived plainReceived() {
@@ -145,14 +158,15 @@ class ComplaintProcedureTest {
         ReceiveComplaint command = intake(11, null, Channel.STORE_COUNTER, Set.of());
         fixture.givenNoPriorActivity().when(command, BY_AGENT)
                .expectEvents(received(command), new ComplaintEscalated(ID, null, EscalationLevel.CRITICAL,
-                       "11 people affected, more than 10", ComplaintEscalated.AUTOMATIC, List.of("group-size")));
+                       "11 people affected, more than 10", ComplaintEscalated.AUTOMATIC, List.of("group-size")),
+                       clockStarted(command));
     }
 
     @Test
     @DisplayName("000 §2.2: exactly 10 people is not yet a group escalation")
     void tenPeopleIsNoEscalation() {
         ReceiveComplaint command = intake(10, null, Channel.STORE_COUNTER, Set.of());
-        fixture.givenNoPriorActivity().when(command, BY_AGENT).expectEvents(received(command));
+        fixture.givenNoPriorActivity().when(command, BY_AGENT).expectEvents(received(command), clockStarted(command));
     }
 
     @Test
@@ -161,13 +175,14 @@ class ComplaintProcedureTest {
         ReceiveComplaint above = intake(1, cny("500000.01"), Channel.HOTLINE, Set.of());
         fixture.givenNoPriorActivity().when(above, BY_AGENT)
                .expectEvents(received(above), new ComplaintEscalated(ID, null, EscalationLevel.CRITICAL,
-                       "claim of 500000.01 CNY above 500000", ComplaintEscalated.AUTOMATIC, List.of("large-claim")));
+                       "claim of 500000.01 CNY above 500000", ComplaintEscalated.AUTOMATIC, List.of("large-claim")),
+                       clockStarted(above));
 
         ReceiveComplaint at = intake(1, cny("500000"), Channel.HOTLINE, Set.of());
-        fixture.givenNoPriorActivity().when(at, BY_AGENT).expectEvents(received(at));
+        fixture.givenNoPriorActivity().when(at, BY_AGENT).expectEvents(received(at), clockStarted(at));
 
         ReceiveComplaint dollars = intake(1, Money.of("600000", "USD"), Channel.HOTLINE, Set.of());
-        fixture.givenNoPriorActivity().when(dollars, BY_AGENT).expectEvents(received(dollars));
+        fixture.givenNoPriorActivity().when(dollars, BY_AGENT).expectEvents(received(dollars), clockStarted(dollars));
     }
 
     @Test
@@ -177,19 +192,19 @@ class ComplaintProcedureTest {
         fixture.givenNoPriorActivity().when(media, BY_AGENT)
                .expectEvents(received(media), new ComplaintEscalated(ID, null, EscalationLevel.MAJOR,
                        "media or regulator risk: MEDIA_PRESENT", ComplaintEscalated.AUTOMATIC,
-                       List.of("media-or-regulator-risk")));
+                       List.of("media-or-regulator-risk")), clockStarted(media));
 
         ReceiveComplaint regulator = intake(1, null, Channel.REGULATOR_PLATFORM, Set.of());
         fixture.givenNoPriorActivity().when(regulator, BY_AGENT)
                .expectEvents(received(regulator), new ComplaintEscalated(ID, null, EscalationLevel.MAJOR,
                        "media or regulator risk: received through a regulator platform", ComplaintEscalated.AUTOMATIC,
-                       List.of("media-or-regulator-risk")));
+                       List.of("media-or-regulator-risk")), clockStarted(regulator));
 
         ReceiveComplaint both = intake(86, null, Channel.STORE_COUNTER, Set.of(SpecialCircumstance.EXPOSURE_THREAT));
         fixture.givenNoPriorActivity().when(both, BY_AGENT)
                .expectEvents(received(both), new ComplaintEscalated(ID, null, EscalationLevel.CRITICAL,
                        "86 people affected, more than 10; media or regulator risk: EXPOSURE_THREAT",
-                       ComplaintEscalated.AUTOMATIC, List.of("group-size", "media-or-regulator-risk")));
+                       ComplaintEscalated.AUTOMATIC, List.of("group-size", "media-or-regulator-risk")), clockStarted(both));
     }
 
     @Test
@@ -232,7 +247,7 @@ class ComplaintProcedureTest {
                 "restarts", "exchange", new Demand(DemandType.EXCHANGE, null), "calm", Set.of(), 1, suggestion);
         ComplaintReceived received = new ComplaintReceived(ID, Channel.HOTLINE, null, command.customer(), command.occurredAt(),
                 "restarts", "exchange", command.demand(), "calm", Set.of(), 1, suggestion);
-        fixture.givenNoPriorActivity().when(command, BY_AGENT).expectEvents(received);
+        fixture.givenNoPriorActivity().when(command, BY_AGENT).expectEvents(received, clockStarted(command));
 
         fixture.given(received).when(new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.GENERAL, false), BY_AGENT)
                .expectEvents(new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.GENERAL, false,

@@ -16,6 +16,11 @@ import com.complaintengine.api.events.OutcomeConfirmed;
 import com.complaintengine.api.events.RemedyApproved;
 import com.complaintengine.api.events.RemedyChosen;
 import com.complaintengine.api.events.RemedyOptionsOffered;
+import com.complaintengine.api.events.SlaAtRisk;
+import com.complaintengine.api.events.SlaBreached;
+import com.complaintengine.api.events.SlaClockMet;
+import com.complaintengine.api.events.SlaClockRescheduled;
+import com.complaintengine.api.events.SlaClockStarted;
 import com.complaintengine.api.events.TaskForceFormed;
 import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.CommunicationDirection;
@@ -27,10 +32,14 @@ import com.complaintengine.api.values.Money;
 import com.complaintengine.api.values.RemedyOption;
 import com.complaintengine.api.values.RemedyType;
 import com.complaintengine.api.values.Routing;
+import com.complaintengine.api.values.SlaClock;
+import com.complaintengine.api.values.SlaTimeBase;
 import com.complaintengine.api.values.SpecialCircumstance;
 import com.complaintengine.api.values.Urgency;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,7 +59,8 @@ public record ComplaintSummary(String id,
                                ResolutionView resolution,
                                OutcomeView outcome,
                                Timeline timeline,
-                               Instant retainUntil) {
+                               Instant retainUntil,
+                               Map<SlaClock, SlaView> sla) {
 
     /** What was recorded at intake (001 §2.1, 003 §2). */
     public record IntakeView(Channel channel, String channelDetail, Customer customer, Instant problemOccurredAt,
@@ -108,6 +118,52 @@ public record ComplaintSummary(String id,
     public record OutcomeView(boolean satisfied, Integer score) {
     }
 
+    /** One time limit (DOMAIN.md "Time limits"): its state, due instant and the policy version that set it. */
+    public record SlaView(SlaState state, Instant dueAt, Instant atRiskAt, SlaTimeBase timeBase, String policyVersion,
+                          Instant metAt, Instant breachedAt) {
+    }
+
+    /** Where a clock stands; EXTENDED is running on a deadline the customer agreed to move. */
+    public enum SlaState { RUNNING, AT_RISK, EXTENDED, MET, BREACHED }
+
+    public ComplaintSummary slaStarted(SlaClockStarted e, long sequence, Instant at) {
+        return withSla(e.clock(), new SlaView(SlaState.RUNNING, e.dueAt(), e.atRiskAt(), e.timeBase(), e.policyVersion(),
+                null, null), sequence, at);
+    }
+
+    public ComplaintSummary slaRescheduled(SlaClockRescheduled e, long sequence, Instant at) {
+        SlaView old = sla.get(e.clock());
+        SlaState state = e.reason().startsWith("extension") ? SlaState.EXTENDED : SlaState.RUNNING;
+        return withSla(e.clock(), new SlaView(state, e.dueAt(), e.atRiskAt(), old == null ? null : old.timeBase(),
+                e.policyVersion(), null, null), sequence, at);
+    }
+
+    public ComplaintSummary slaAtRisk(SlaAtRisk e, long sequence, Instant at) {
+        SlaView old = sla.get(e.clock());
+        return withSla(e.clock(), new SlaView(SlaState.AT_RISK, old.dueAt(), old.atRiskAt(), old.timeBase(),
+                old.policyVersion(), null, null), sequence, at);
+    }
+
+    public ComplaintSummary slaMet(SlaClockMet e, long sequence, Instant at) {
+        SlaView old = sla.get(e.clock());
+        return withSla(e.clock(), new SlaView(SlaState.MET, old.dueAt(), old.atRiskAt(), old.timeBase(),
+                old.policyVersion(), e.metAt(), null), sequence, at);
+    }
+
+    public ComplaintSummary slaBreached(SlaBreached e, long sequence, Instant at) {
+        SlaView old = sla.get(e.clock());
+        return withSla(e.clock(), new SlaView(SlaState.BREACHED, old.dueAt(), old.atRiskAt(), old.timeBase(),
+                old.policyVersion(), null, e.breachedAt()), sequence, at);
+    }
+
+    private ComplaintSummary withSla(SlaClock clock, SlaView view, long sequence, Instant at) {
+        Map<SlaClock, SlaView> clocks = new EnumMap<>(SlaClock.class);
+        clocks.putAll(sla);
+        clocks.put(clock, view);
+        return new ComplaintSummary(id, status, sequence, intake, classification, assignment, escalation, activity,
+                resolution, outcome, timeline.updated(at), retainUntil, Map.copyOf(clocks));
+    }
+
     public record Timeline(Instant receivedAt, Instant classifiedAt, Instant acknowledgedAt, Instant resolvedAt,
                            Instant confirmedAt, Instant archivedAt, Instant updatedAt) {
 
@@ -121,7 +177,7 @@ public record ComplaintSummary(String id,
                 new IntakeView(e.channel(), e.channelDetail(), e.customer(), e.problemOccurredAt(), e.facts(),
                         e.expectation(), e.demand(), e.emotion(), e.specialCircumstances(), e.affectedCount()),
                 null, null, new EscalationView(null, List.of(), null), Activity.NONE, ResolutionView.NONE, null,
-                new Timeline(at, null, null, null, null, null, at), null);
+                new Timeline(at, null, null, null, null, null, at), null, Map.of());
     }
 
     public ComplaintSummary classified(ComplaintClassified e, long sequence, Instant at) {
@@ -130,13 +186,13 @@ public record ComplaintSummary(String id,
                 new ClassificationView(e.type(), e.subtype(), e.urgency(), e.personalSafety(), e.tag(), e.routing()),
                 assignment, escalation, activity, resolution, outcome,
                 new Timeline(t.receivedAt(), at, t.acknowledgedAt(), t.resolvedAt(), t.confirmedAt(), t.archivedAt(), at),
-                retainUntil);
+                retainUntil, sla);
     }
 
     public ComplaintSummary reclassified(ComplaintReclassified e, long sequence, Instant at) {
         return new ComplaintSummary(id, status, sequence, intake,
                 new ClassificationView(e.type(), e.subtype(), e.urgency(), e.personalSafety(), e.tag(), e.routing()),
-                assignment, escalation, activity, resolution, outcome, timeline.updated(at), retainUntil);
+                assignment, escalation, activity, resolution, outcome, timeline.updated(at), retainUntil, sla);
     }
 
     public ComplaintSummary acknowledged(ComplaintAcknowledged e, long sequence, Instant at) {
@@ -144,13 +200,13 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(id, advance(ComplaintStatus.ACKNOWLEDGED), sequence, intake, classification,
                 assignment, escalation, activity, resolution, outcome,
                 new Timeline(t.receivedAt(), t.classifiedAt(), at, t.resolvedAt(), t.confirmedAt(), t.archivedAt(), at),
-                retainUntil);
+                retainUntil, sla);
     }
 
     public ComplaintSummary assigned(HandlerAssigned e, long sequence, Instant at) {
         return new ComplaintSummary(id, advance(ComplaintStatus.IN_HANDLING), sequence, intake, classification,
                 new Assignment(e.handler(), e.department()), escalation, activity, resolution, outcome,
-                timeline.updated(at), retainUntil);
+                timeline.updated(at), retainUntil, sla);
     }
 
     public ComplaintSummary communicated(CommunicationRecorded e, long sequence, Instant at) {
@@ -174,14 +230,14 @@ public record ComplaintSummary(String id,
     public ComplaintSummary escalated(ComplaintEscalated e, long sequence, Instant at) {
         return new ComplaintSummary(id, status, sequence, intake, classification, assignment,
                 new EscalationView(e.to(), e.rules(), escalation.taskForce()), activity, resolution, outcome,
-                timeline.updated(at), retainUntil);
+                timeline.updated(at), retainUntil, sla);
     }
 
     public ComplaintSummary taskForceFormed(TaskForceFormed e, long sequence, Instant at) {
         return new ComplaintSummary(id, status, sequence, intake, classification, assignment,
                 new EscalationView(escalation.level(), escalation.rules(),
                         new TaskForce(e.leader(), e.coreMembers(), e.helpers())),
-                activity, resolution, outcome, timeline.updated(at), retainUntil);
+                activity, resolution, outcome, timeline.updated(at), retainUntil, sla);
     }
 
     public ComplaintSummary resolved(ComplaintResolved e, long sequence, Instant at) {
@@ -189,7 +245,7 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(id, ComplaintStatus.RESOLVED, sequence, intake, classification, assignment,
                 escalation, activity, resolution.given(e.remedy(), e.amount(), e.summary()), outcome,
                 new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), at, t.confirmedAt(), t.archivedAt(), at),
-                retainUntil);
+                retainUntil, sla);
     }
 
     public ComplaintSummary confirmed(OutcomeConfirmed e, long sequence, Instant at) {
@@ -197,7 +253,7 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(id, e.satisfied() ? ComplaintStatus.CONFIRMED : status, sequence, intake,
                 classification, assignment, escalation, activity, resolution, new OutcomeView(e.satisfied(), e.score()),
                 new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), t.resolvedAt(), at, t.archivedAt(), at),
-                retainUntil);
+                retainUntil, sla);
     }
 
     /** Concerns remain: back in handling, the earlier resolution stays visible in the history only. */
@@ -205,7 +261,7 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(id, ComplaintStatus.IN_HANDLING, sequence, intake, classification, assignment,
                 escalation, new Activity(activity.updatesToCustomer(), activity.otherCommunications(),
                 activity.evidence(), activity.extensions(), activity.reopened() + 1), resolution.reopened(), outcome,
-                timeline.updated(at), retainUntil);
+                timeline.updated(at), retainUntil, sla);
     }
 
     public ComplaintSummary archived(ComplaintArchived e, long sequence, Instant at) {
@@ -213,7 +269,7 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(id, ComplaintStatus.ARCHIVED, sequence, intake, classification, assignment,
                 escalation, activity, resolution, outcome,
                 new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), t.resolvedAt(), t.confirmedAt(), at, at),
-                e.retainUntil());
+                e.retainUntil(), sla);
     }
 
     public ComplaintSummary remedyOptionsOffered(RemedyOptionsOffered e, long sequence, Instant at) {
@@ -230,12 +286,12 @@ public record ComplaintSummary(String id,
 
     private ComplaintSummary withResolution(ResolutionView newResolution, long sequence, Instant at) {
         return new ComplaintSummary(id, advance(ComplaintStatus.IN_HANDLING), sequence, intake, classification,
-                assignment, escalation, activity, newResolution, outcome, timeline.updated(at), retainUntil);
+                assignment, escalation, activity, newResolution, outcome, timeline.updated(at), retainUntil, sla);
     }
 
     private ComplaintSummary handling(Activity newActivity, long sequence, Instant at) {
         return new ComplaintSummary(id, advance(ComplaintStatus.IN_HANDLING), sequence, intake, classification,
-                assignment, escalation, newActivity, resolution, outcome, timeline.updated(at), retainUntil);
+                assignment, escalation, newActivity, resolution, outcome, timeline.updated(at), retainUntil, sla);
     }
 
     /**

@@ -10,6 +10,11 @@ import com.complaintengine.api.events.OutcomeConfirmed;
 import com.complaintengine.api.events.RemedyApproved;
 import com.complaintengine.api.events.RemedyChosen;
 import com.complaintengine.api.events.RemedyOptionsOffered;
+import com.complaintengine.api.events.SlaClockStarted;
+import com.complaintengine.api.events.SlaClockRescheduled;
+import com.complaintengine.api.events.SlaAtRisk;
+import com.complaintengine.api.events.SlaClockMet;
+import com.complaintengine.api.events.SlaBreached;
 import com.complaintengine.api.events.TaskForceFormed;
 import com.complaintengine.api.events.ComplaintArchived;
 import com.complaintengine.api.events.ComplaintClassified;
@@ -127,6 +132,31 @@ public class ComplaintSummaryProjection {
     @EventHandler
     void on(RemedyApproved event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         update(event.complaintId(), sequence, summary -> summary.remedyApproved(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(SlaClockStarted event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.slaStarted(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(SlaClockRescheduled event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.slaRescheduled(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(SlaAtRisk event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.slaAtRisk(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(SlaClockMet event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.slaMet(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(SlaBreached event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.slaBreached(event, sequence, Instant.parse(occurredAt)));
     }
 
     @ResetHandler

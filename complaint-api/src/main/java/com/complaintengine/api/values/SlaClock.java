@@ -1,0 +1,20 @@
+package com.complaintengine.api.values;
+
+/** The time limits a complaint runs against (DOMAIN.md "Time limits (SLA)"). */
+public enum SlaClock {
+    FIRST_RESPONSE;
+
+    /** The clock an extension names ("first-response", "FIRST_RESPONSE"), or null when it names none. */
+    public static SlaClock named(String name) {
+        if (name == null) {
+            return null;
+        }
+        String canonical = name.strip().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        for (SlaClock clock : values()) {
+            if (clock.name().equals(canonical)) {
+                return clock;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+package com.complaintengine.command.sla;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SlaProperties.class)
+class SlaConfiguration {
+
+    @Bean
+    SlaPolicy slaPolicy(SlaProperties properties) {
+        return new SlaPolicy(properties);
+    }
+}

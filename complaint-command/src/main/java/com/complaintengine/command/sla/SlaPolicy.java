@@ -1,0 +1,53 @@
+package com.complaintengine.command.sla;
+
+import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.SlaTimeBase;
+import com.complaintengine.api.values.Urgency;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Computes when a clock is due and when it is at risk, by the configured, versioned policy. */
+public final class SlaPolicy {
+
+    private final SlaProperties properties;
+    private final WorkingCalendar calendar;
+
+    public SlaPolicy(SlaProperties properties) {
+        this.properties = properties;
+        this.calendar = new WorkingCalendar(properties.calendar());
+        for (Urgency urgency : Urgency.values()) {
+            SlaProperties.ClockRule rule = properties.firstResponse().get(urgency);
+            if (rule == null || (rule.duration() == null) == (rule.workingDays() == null)) {
+                throw new IllegalArgumentException("complaint.sla.first-response." + urgency
+                        + " needs exactly one of duration or working-days");
+            }
+        }
+    }
+
+    /** When a clock falls due, and when it becomes at risk. */
+    public record Due(Instant dueAt, Instant atRiskAt, SlaTimeBase timeBase, String policyVersion) {
+    }
+
+    /** The first-response clock (001 §2.2, 003 §2): by urgency, or the channel's limit when that is sooner. */
+    public Due firstResponse(Instant start, Urgency urgency, Channel channel) {
+        SlaProperties.ClockRule rule = properties.firstResponse().get(urgency);
+        Instant due = rule.duration() != null ? start.plus(rule.duration()) : calendar.addWorkingDays(start, rule.workingDays());
+        SlaTimeBase base = rule.duration() != null ? SlaTimeBase.CALENDAR : SlaTimeBase.BUSINESS;
+        Duration channelLimit = properties.channelFirstResponse().get(channel);
+        if (channelLimit != null && start.plus(channelLimit).isBefore(due)) {
+            due = start.plus(channelLimit);
+            base = SlaTimeBase.CALENDAR;
+        }
+        return new Due(due, atRisk(start, due), base, properties.version());
+    }
+
+    /** The at-risk instant: the configured share of the time between start and due (calendar time). */
+    public Instant atRisk(Instant start, Instant due) {
+        long millis = Duration.between(start, due).toMillis();
+        return start.plusMillis(Math.round(millis * properties.atRiskShare()));
+    }
+
+    public String version() {
+        return properties.version();
+    }
+}

@@ -1,0 +1,190 @@
+package com.complaintengine.command.complaint;
+
+import com.complaintengine.api.commands.AcknowledgeComplaint;
+import com.complaintengine.api.commands.ClassifyComplaint;
+import com.complaintengine.api.commands.ExtendDeadline;
+import com.complaintengine.api.events.ComplaintAcknowledged;
+import com.complaintengine.api.events.ComplaintClassified;
+import com.complaintengine.api.events.ComplaintEscalated;
+import com.complaintengine.api.events.ComplaintReceived;
+import com.complaintengine.api.events.DeadlineExtended;
+import com.complaintengine.api.events.SlaAtRisk;
+import com.complaintengine.api.events.SlaBreached;
+import com.complaintengine.api.events.SlaClockMet;
+import com.complaintengine.api.events.SlaClockRescheduled;
+import com.complaintengine.api.events.SlaClockStarted;
+import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.ComplaintId;
+import com.complaintengine.api.values.Customer;
+import com.complaintengine.api.values.CustomerConsent;
+import com.complaintengine.api.values.CustomerTier;
+import com.complaintengine.api.values.Demand;
+import com.complaintengine.api.values.DemandType;
+import com.complaintengine.api.values.EscalationLevel;
+import com.complaintengine.api.values.Routing;
+import com.complaintengine.api.values.SlaClock;
+import com.complaintengine.api.values.SlaTimeBase;
+import com.complaintengine.api.values.Urgency;
+import com.complaintengine.command.archive.ArchiveProperties;
+import com.complaintengine.command.archive.RetentionPolicy;
+import com.complaintengine.command.classification.ClassificationProperties;
+import com.complaintengine.command.classification.ResponsibilityMatrix;
+import com.complaintengine.command.escalation.EscalationPolicy;
+import com.complaintengine.command.escalation.EscalationProperties;
+import com.complaintengine.command.resolution.RemedyAuthority;
+import com.complaintengine.command.resolution.ResolutionProperties;
+import com.complaintengine.command.sla.SlaDeadline;
+import com.complaintengine.command.sla.SlaPolicy;
+import com.complaintengine.command.sla.SlaProperties;
+import com.complaintengine.command.sla.WorkingCalendar;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.Assertions;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The first-response clock (001 §2.2, §2.3; 003 §2): started, met, at risk, breached, extended, recomputed. */
+class SlaClockTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    private static final ComplaintId ID = ComplaintId.of("C-1");
+    private static final Map<String, Object> BY_AGENT = Map.of("operator", "agent-li");
+    private static final Routing ROUTE = new Routing("technology", List.of(), "legal", "vp", "v1");
+
+    private AggregateTestFixture<Complaint> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(Complaint.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new ResponsibilityMatrix("v1", Map.of(
+                "PRODUCT", new ClassificationProperties.Route("technology", List.of(), "legal", "vp"))));
+        fixture.registerInjectableResource(new EscalationPolicy(EscalationProperties.defaults()));
+        fixture.registerInjectableResource(new RetentionPolicy(new ArchiveProperties(null)));
+        fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
+        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults()));
+    }
+
+    private static final ComplaintReceived RECEIVED = new ComplaintReceived(ID, Channel.HOTLINE, null,
+            new Customer("Wang", "138-0000-1111", CustomerTier.REGULAR), NOW, "facts", "expectation",
+            new Demand(DemandType.REPAIR, null), "calm", Set.of(), 1, null);
+    private static final Instant URGENT_DUE = NOW.plus(Duration.ofHours(2));
+    private static final SlaClockStarted URGENT_CLOCK = new SlaClockStarted(ID, SlaClock.FIRST_RESPONSE, NOW, URGENT_DUE,
+            NOW.plus(Duration.ofMinutes(96)), SlaTimeBase.CALENDAR, "default");
+    private static final ComplaintClassified CLASSIFIED = new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.URGENT,
+            false, "PRODUCT-QUALITY-URGENT", ROUTE, null);
+
+    @Test
+    @DisplayName("001 §2.2: the first response meets the clock, and its deadlines are cancelled")
+    void acknowledgementMeetsTheClock() {
+        fixture.given(RECEIVED, URGENT_CLOCK, CLASSIFIED)
+               .when(new AcknowledgeComplaint(ID, "phone", "sorry", null), BY_AGENT)
+               .expectEvents(new ComplaintAcknowledged(ID, "phone", "sorry", null),
+                       new SlaClockMet(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, NOW))
+               .expectNoScheduledDeadlines();
+    }
+
+    /** An URGENT complaint received and classified at NOW, its deadlines scheduled by the real handlers. */
+    private org.axonframework.test.aggregate.TestExecutor<Complaint> urgentComplaintAtNow() {
+        com.complaintengine.api.commands.ReceiveComplaint receive = new com.complaintengine.api.commands.ReceiveComplaint(
+                ID, Channel.HOTLINE, null, RECEIVED.customer(), NOW, "facts", "expectation", RECEIVED.demand(), "calm",
+                Set.of(), 1, null);
+        return fixture.givenCurrentTime(NOW).andGivenCommands(
+                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(receive).andMetaData(BY_AGENT),
+                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                        new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.URGENT, false)).andMetaData(BY_AGENT));
+    }
+
+    @Test
+    @DisplayName("at 80 % of the time without a first response, the clock is at risk")
+    void atRiskAtTheConfiguredShare() {
+        urgentComplaintAtNow().whenTimeElapses(Duration.ofMinutes(97))
+                              .expectEvents(new SlaAtRisk(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE))
+                              .expectTriggeredDeadlinesWithName(SlaDeadline.atRiskName(SlaClock.FIRST_RESPONSE));
+    }
+
+    @Test
+    @DisplayName("001: a breach is an event and escalates one level, naming the rule sla-breach")
+    void breachEscalates() {
+        urgentComplaintAtNow().whenTimeElapses(Duration.ofHours(3))
+                              .expectEvents(new SlaAtRisk(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE),
+                                      new SlaBreached(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, NOW),
+                                      new ComplaintEscalated(ID, null, EscalationLevel.MAJOR,
+                                              "FIRST_RESPONSE breached at its due time " + URGENT_DUE, "AUTOMATIC",
+                                              List.of("sla-breach")));
+    }
+
+    @Test
+    @DisplayName("a met clock's deadlines are cancelled: nothing happens when its time passes")
+    void metClockDoesNotBreach() {
+        urgentComplaintAtNow().andGivenCommands(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                                      new AcknowledgeComplaint(ID, "phone", "sorry", null)).andMetaData(BY_AGENT))
+                              .whenTimeElapses(Duration.ofHours(3))
+                              .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("001 §2.3: an extension agreed with the customer moves the running clock; it is not a breach")
+    void extensionMovesTheClock() {
+        Instant newDue = NOW.plus(Duration.ofHours(10));
+        CustomerConsent consent = new CustomerConsent("phone", NOW);
+        fixture.givenCurrentTime(NOW).andGiven(RECEIVED, URGENT_CLOCK, CLASSIFIED)
+               .when(new ExtendDeadline(ID, "first-response", newDue, "engineer on site tomorrow", consent), BY_AGENT)
+               .expectEvents(new DeadlineExtended(ID, "first-response", newDue, "engineer on site tomorrow", consent),
+                       new SlaClockRescheduled(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, newDue, NOW.plus(Duration.ofHours(8)),
+                               "extension agreed with the customer: engineer on site tomorrow", "default"))
+               .expectScheduledDeadlineWithName(Duration.ofHours(10), SlaDeadline.dueName(SlaClock.FIRST_RESPONSE));
+    }
+
+    @Test
+    @DisplayName("classification to URGENT recomputes the clock started as GENERAL at intake, from the time of receipt")
+    void classificationRecomputes() {
+        SlaClockStarted general = new SlaClockStarted(ID, SlaClock.FIRST_RESPONSE, NOW, Instant.parse("2026-11-26T08:00:00Z"),
+                Instant.parse("2026-11-25T17:36:00Z"), SlaTimeBase.BUSINESS, "default");
+        fixture.given(RECEIVED, general)
+               .when(new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.URGENT, false), BY_AGENT)
+               .expectEvents(CLASSIFIED, new SlaClockRescheduled(ID, SlaClock.FIRST_RESPONSE,
+                       Instant.parse("2026-11-26T08:00:00Z"), URGENT_DUE, NOW.plus(Duration.ofMinutes(96)),
+                       "classified URGENT", "default"));
+    }
+
+    @Test
+    @DisplayName("003 §2: a social-media complaint gets its first response within 24 h when that is sooner")
+    void socialMediaIs24Hours() {
+        SlaPolicy.Due due = new SlaPolicy(SlaProperties.defaults()).firstResponse(NOW, Urgency.GENERAL, Channel.SOCIAL_MEDIA);
+        Assertions.assertThat(due.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
+        SlaPolicy.Due urgent = new SlaPolicy(SlaProperties.defaults()).firstResponse(NOW, Urgency.URGENT, Channel.SOCIAL_MEDIA);
+        Assertions.assertThat(urgent.dueAt()).isEqualTo(URGENT_DUE);
+    }
+
+    @Test
+    @DisplayName("3 working days from a Friday evening before the National Day holiday, with a make-up Saturday")
+    void workingDaysSkipHolidays() {
+        // Friday 2026-09-30 20:00 Shanghai is after hours; Oct 1-7 are holidays; Saturday Oct 10 is a make-up day.
+        // Working days counted: Oct 8 (Thu), Oct 9 (Fri), Oct 10 (Sat, make-up) → due Oct 10 09:00 after starting Oct 8 09:00?
+        // No: the count starts from the next working period (Oct 8 09:00) and adds 3 working days: Oct 9, 10, 12 → Oct 12 09:00.
+        SlaProperties.Calendar holidays = new SlaProperties.Calendar("Asia/Shanghai", null, null, null,
+                List.of(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-03"),
+                        LocalDate.parse("2026-10-04"), LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-06"),
+                        LocalDate.parse("2026-10-07")),
+                List.of(LocalDate.parse("2026-10-10")));
+        WorkingCalendar calendar = new WorkingCalendar(holidays);
+
+        Instant due = calendar.addWorkingDays(Instant.parse("2026-09-30T12:00:00Z"), 3);
+
+        Assertions.assertThat(due).isEqualTo(Instant.parse("2026-10-12T01:00:00Z"));
+        Assertions.assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-10"))).isTrue();
+        Assertions.assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-03"))).isFalse();
+        // Inside working hours on Monday 10:30 → Thursday 10:30.
+        Assertions.assertThat(calendar.addWorkingDays(Instant.parse("2026-11-23T02:30:00Z"), 3))
+                  .isEqualTo(Instant.parse("2026-11-26T02:30:00Z"));
+    }
+}
