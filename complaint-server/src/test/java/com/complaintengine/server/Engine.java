@@ -23,10 +23,12 @@ final class Engine implements AutoCloseable {
     private static Engine shared;
 
     private final Path dataDirectory;
+    private final List<String> extraArgs;
     private ConfigurableApplicationContext context;
 
-    private Engine(Path dataDirectory) {
+    private Engine(Path dataDirectory, List<String> extraArgs) {
         this.dataDirectory = dataDirectory;
+        this.extraArgs = extraArgs;
     }
 
     /** One engine shared by the test classes of this JVM, started on first use. */
@@ -38,8 +40,9 @@ final class Engine implements AutoCloseable {
         return shared;
     }
 
-    static Engine start(Path dataDirectory) {
-        Engine engine = new Engine(dataDirectory);
+    /** An engine of its own; {@code extraArgs} are command-line properties such as second-scale SLA limits. */
+    static Engine start(Path dataDirectory, String... extraArgs) {
+        Engine engine = new Engine(dataDirectory, List.of(extraArgs));
         engine.run();
         return engine;
     }
@@ -62,6 +65,7 @@ final class Engine implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--complaint.embedded-postgres.data-directory=" + dataDirectory,
                 "--logging.level.org.axonframework.eventhandling.pooled=warn"));
+        args.addAll(extraArgs);
         if (externalDatabase()) {
             args.add("--spring.datasource.url=" + System.getenv("COMPLAINT_TEST_DB_URL"));
             args.add("--spring.datasource.username=" + System.getenv().getOrDefault("COMPLAINT_TEST_DB_USER", "postgres"));

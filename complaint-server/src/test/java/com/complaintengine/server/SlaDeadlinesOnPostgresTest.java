@@ -1,0 +1,83 @@
+package com.complaintengine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SLA deadlines on real PostgreSQL through db-scheduler, with second-scale limits set by configuration:
+ * a breach fires and escalates, and a deadline scheduled before a restart fires after it, once.
+ */
+class SlaDeadlinesOnPostgresTest {
+
+    private static final String[] FAST_SLA = {"--complaint.sla.first-response.URGENT.duration=PT3S",
+            "--db-scheduler.polling-interval=1s"};
+
+    /** Personal-safety words make the suggestion URGENT, so the 3-second first-response clock starts at intake. */
+    private static String urgentComplaint() {
+        return Bodies.complaint().replace("restarts 3 times within 5 minutes of power-on",
+                "the machine caught fire and a child was injured");
+    }
+
+    private static List<String> types(Api api, String id) {
+        List<String> types = new ArrayList<>();
+        api.get("/api/complaints/" + id + "/history").json().get("events").forEach(e -> types.add(e.get("type").asString()));
+        return types;
+    }
+
+    @Test
+    @DisplayName("001 §2.2: an URGENT complaint unanswered past its limit is at risk, then breached, then escalated")
+    void breachFiresAndEscalates() {
+        Engine engine = Engine.start(Engine.newDataDirectory(), FAST_SLA);
+        try {
+            Api api = engine.api();
+            String id = api.post("/api/complaints", urgentComplaint()).json().get("id").asString();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(types(api, id)).containsSubsequence("SlaClockStarted", "SlaAtRisk", "SlaBreached",
+                            "ComplaintEscalated"));
+            JsonNode events = api.get("/api/complaints/" + id + "/history").json().get("events");
+            JsonNode escalation = null;
+            for (JsonNode event : events) {
+                if (event.get("type").asString().equals("ComplaintEscalated")) {
+                    escalation = event;
+                }
+            }
+            assertThat(escalation.get("payload").get("rules").toString()).isEqualTo("[\"sla-breach\"]");
+            assertThat(escalation.get("operator").asString()).isEqualTo("system");
+            JsonNode state = api.awaitProjected(id);
+            assertThat(state.get("sla").get("FIRST_RESPONSE").get("state").asString()).isEqualTo("BREACHED");
+            assertThat(state.get("escalation").get("level").asString()).isEqualTo("MAJOR");
+        } finally {
+            engine.closeAndDelete();
+        }
+    }
+
+    @Test
+    @DisplayName("a deadline due while the server was down fires promptly after the restart, exactly once")
+    void deadlineSurvivesRestart() throws InterruptedException {
+        Engine engine = Engine.start(Engine.newDataDirectory(), FAST_SLA);
+        try {
+            String id = engine.api().post("/api/complaints", urgentComplaint()).json().get("id").asString();
+            engine.close();
+            Thread.sleep(4_000);
+
+            engine.restart();
+
+            Api api = engine.api();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(types(api, id)).contains("SlaBreached"));
+            Thread.sleep(3_000);
+            assertThat(types(api, id)).filteredOn("SlaBreached"::equals).hasSize(1);
+            // This database holds only this complaint: both of its deadlines ran and are gone from the table.
+            assertThat(engine.jdbc().queryForObject("select count(*) from scheduled_tasks", Long.class)).isZero();
+        } finally {
+            engine.closeAndDelete();
+        }
+    }
+}
