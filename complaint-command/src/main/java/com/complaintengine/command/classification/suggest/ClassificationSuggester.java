@@ -6,6 +6,7 @@ import com.complaintengine.command.classification.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Suggests a classification from the complaint's text by keyword rules, and says which words led to it
@@ -68,9 +69,18 @@ public final class ClassificationSuggester {
         return new SuggestedClassification(type, subtype, urgency, reasons);
     }
 
+    /** Latin keywords match whole words only ("press" is not in "express"); Chinese ones match anywhere. */
     private static List<String> matched(String text, List<String> keywords) {
-        return keywords.stream().filter(k -> text.contains(k.toLowerCase(Locale.ROOT))).toList();
+        return keywords.stream().filter(k -> {
+            String keyword = k.toLowerCase(Locale.ROOT);
+            if (!LATIN.matcher(keyword).matches()) {
+                return text.contains(keyword);
+            }
+            return Pattern.compile("(?<![a-z0-9])" + Pattern.quote(keyword) + "(?![a-z0-9])").matcher(text).find();
+        }).toList();
     }
+
+    private static final Pattern LATIN = Pattern.compile("[a-z0-9 '\\-]+");
 
     private static String quoted(List<String> words) {
         return String.join(", ", words.stream().map(w -> "'" + w + "'").toList());

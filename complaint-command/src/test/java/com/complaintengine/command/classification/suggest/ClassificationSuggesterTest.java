@@ -49,6 +49,14 @@ class ClassificationSuggesterTest {
     }
 
     @Test
+    @DisplayName("Latin keywords match whole words: 'rude' is not found in 'prudent', 'households' not in 'householdsx'")
+    void latinKeywordsMatchWholeWords() {
+        SuggestedClassification s = suggester.suggest("a prudent answer, householdsx");
+        assertThat(s.type()).isEqualTo("OTHER");
+        assertThat(s.urgency()).isEqualTo(Urgency.GENERAL);
+    }
+
+    @Test
     @DisplayName("002: many households point to MAJOR")
     void groupWordsAreMajor() {
         assertThat(suggester.suggest("elevator broken again for 86 households").urgency()).isEqualTo(Urgency.MAJOR);
