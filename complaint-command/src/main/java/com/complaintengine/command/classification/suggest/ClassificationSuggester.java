@@ -69,14 +69,18 @@ public final class ClassificationSuggester {
         return new SuggestedClassification(type, subtype, urgency, reasons);
     }
 
-    /** Latin keywords match whole words only ("press" is not in "express"); Chinese ones match anywhere. */
+    /**
+     * Latin keywords match whole words with their common endings ("restart" in "restarts", but "press" not in
+     * "express" nor "fee" in "feedback"); Chinese ones match anywhere.
+     */
     private static List<String> matched(String text, List<String> keywords) {
         return keywords.stream().filter(k -> {
             String keyword = k.toLowerCase(Locale.ROOT);
             if (!LATIN.matcher(keyword).matches()) {
                 return text.contains(keyword);
             }
-            return Pattern.compile("(?<![a-z0-9])" + Pattern.quote(keyword) + "(?![a-z0-9])").matcher(text).find();
+            return Pattern.compile("(?<![a-z0-9])" + Pattern.quote(keyword) + "(?:s|es|d|ed|ing)?(?![a-z0-9])")
+                          .matcher(text).find();
         }).toList();
     }
 

@@ -17,7 +17,7 @@ class ClassificationSuggesterTest {
     private static final Taxonomy TAXONOMY = new Taxonomy(Map.of(
             "PRODUCT", List.of("QUALITY", "FUNCTION"), "SERVICE", List.of("ATTITUDE"), "OTHER", List.of("OTHER")));
     private static final SuggestionProperties RULES = new SuggestionProperties(List.of(
-            new SuggestionProperties.SubtypeRule("PRODUCT", "QUALITY", List.of("重启", "restarts", "broken")),
+            new SuggestionProperties.SubtypeRule("PRODUCT", "QUALITY", List.of("重启", "restart", "broken")),
             new SuggestionProperties.SubtypeRule("PRODUCT", "FUNCTION", List.of("does not work", "broken")),
             new SuggestionProperties.SubtypeRule("SERVICE", "ATTITUDE", List.of("态度", "rude"))),
             List.of(new SuggestionProperties.UrgencyRule(Urgency.MAJOR, false, List.of("households", "媒体")),
@@ -34,7 +34,7 @@ class ClassificationSuggesterTest {
         assertThat(s.type()).isEqualTo("PRODUCT");
         assertThat(s.subtype()).isEqualTo("QUALITY");
         assertThat(s.urgency()).isEqualTo(Urgency.GENERAL);
-        assertThat(s.reasons()).containsExactly("type PRODUCT/QUALITY: matched '重启', 'restarts'",
+        assertThat(s.reasons()).containsExactly("type PRODUCT/QUALITY: matched '重启', 'restart'",
                 "urgency GENERAL: no urgency keyword matched");
     }
 
@@ -49,11 +49,12 @@ class ClassificationSuggesterTest {
     }
 
     @Test
-    @DisplayName("Latin keywords match whole words: 'rude' is not found in 'prudent', 'households' not in 'householdsx'")
+    @DisplayName("Latin keywords match whole words with their endings: 'rude' is not in 'prudent', 'broken' is in 'broken'")
     void latinKeywordsMatchWholeWords() {
         SuggestedClassification s = suggester.suggest("a prudent answer, householdsx");
         assertThat(s.type()).isEqualTo("OTHER");
         assertThat(s.urgency()).isEqualTo(Urgency.GENERAL);
+        assertThat(suggester.suggest("it restarted twice").subtype()).isEqualTo("QUALITY");
     }
 
     @Test
