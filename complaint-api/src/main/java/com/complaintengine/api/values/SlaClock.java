@@ -2,7 +2,10 @@ package com.complaintengine.api.values;
 
 /** The time limits a complaint runs against (DOMAIN.md "Time limits (SLA)"). */
 public enum SlaClock {
-    FIRST_RESPONSE;
+    /** The first response to the customer (001 §2.2, 003 §2). */
+    FIRST_RESPONSE,
+    /** The next progress update sent to the customer (003 §6); only an update sent to the customer meets it. */
+    PROGRESS_UPDATE;
 
     /** The clock an extension names ("first-response", "FIRST_RESPONSE"), or null when it names none. */
     public static SlaClock named(String name) {

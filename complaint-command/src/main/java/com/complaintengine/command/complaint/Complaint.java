@@ -40,7 +40,9 @@ import com.complaintengine.api.events.SlaBreached;
 import com.complaintengine.api.events.SlaClockMet;
 import com.complaintengine.api.events.SlaClockRescheduled;
 import com.complaintengine.api.events.SlaClockStarted;
+import com.complaintengine.api.events.SlaClockStopped;
 import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.CommunicationDirection;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.SlaClock;
 import com.complaintengine.api.values.EscalationLevel;
@@ -95,7 +97,7 @@ class Complaint {
     private boolean personalSafety;
     private SuggestedClassification suggested;
     private Channel channel;
-    private Instant firstResponseStartedAt;
+    private boolean progressStopped;
     private final Map<SlaClock, SlaState> clocks = new EnumMap<>(SlaClock.class);
     private boolean acknowledged;
     private EscalationLevel escalationLevel;
@@ -170,7 +172,7 @@ class Complaint {
 
     @CommandHandler
     void handle(AcknowledgeComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-                DeadlineManager deadlines) {
+                SlaPolicy sla, DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(type == null, Refusal.NOT_CLASSIFIED);
@@ -181,14 +183,25 @@ class Complaint {
             apply(new SlaClockMet(id, SlaClock.FIRST_RESPONSE, first.dueAt(), clock.instant()), stamp);
             cancel(deadlines, SlaClock.FIRST_RESPONSE);
         }
+        startProgressClock(clock.instant(), sla, deadlines, stamp);
     }
 
     // 003 §6: the communication log; only TO_CUSTOMER is a progress update the customer received.
     @CommandHandler
-    void handle(RecordCommunication command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+    void handle(RecordCommunication command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                SlaPolicy sla, DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         apply(new CommunicationRecorded(id, command.direction(), command.channel(), command.content()), stamp);
+        // 003 §6: only an update sent to the customer meets the update clock; notes and customer messages do not.
+        SlaState progress = clocks.get(SlaClock.PROGRESS_UPDATE);
+        if (command.direction() == CommunicationDirection.TO_CUSTOMER && progress != null && !progressStopped) {
+            if (progress.running()) {
+                apply(new SlaClockMet(id, SlaClock.PROGRESS_UPDATE, progress.dueAt(), clock.instant()), stamp);
+                cancel(deadlines, SlaClock.PROGRESS_UPDATE);
+            }
+            startProgressClock(clock.instant(), sla, deadlines, stamp);
+        }
     }
 
     // 003 §4: evidence is kept as a reference with the hash of its content.
@@ -239,7 +252,7 @@ class Complaint {
     // 001 §2.2-2.3: at the configured share of the time the clock is at risk; at the due instant it is
     // breached, and a breach escalates one level ("48 h without an answer → the customer went to the media").
     @DeadlineHandler
-    void on(SlaDeadline deadline, Clock clock) {
+    void on(SlaDeadline deadline, Clock clock, SlaPolicy sla, DeadlineManager deadlines) {
         SlaState state = clocks.get(deadline.clock());
         if (archived || state == null || !state.running() || !state.dueAt().equals(deadline.dueAt())) {
             return;
@@ -257,16 +270,19 @@ class Complaint {
         if (next.isAbove(escalationLevel)) {
             apply(new ComplaintEscalated(id, escalationLevel, next, deadline.clock() + " breached at its due time "
                     + state.dueAt(), ComplaintEscalated.AUTOMATIC, List.of(SLA_BREACH)), stamp);
+            recomputeProgressClock(sla, deadlines, stamp);
         }
     }
 
     @CommandHandler
-    void handle(EscalateComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+    void handle(EscalateComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                SlaPolicy sla, DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(!command.level().isAbove(escalationLevel), Refusal.NOT_AN_ESCALATION);
         apply(new ComplaintEscalated(id, escalationLevel, command.level(), command.reason(),
                 ComplaintEscalated.MANUAL, null), stamp);
+        recomputeProgressClock(sla, deadlines, stamp);
     }
 
     // 000 / 002 §2.1: "1+3+N" — one leader, three core members (service, business unit, legal), helpers.
@@ -320,7 +336,8 @@ class Complaint {
 
     @CommandHandler
     void handle(ResolveComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator,
-                @MetaDataValue(MetaDataKeys.OPERATOR_ROLE) String role, Clock clock, RemedyAuthority authority) {
+                @MetaDataValue(MetaDataKeys.OPERATOR_ROLE) String role, Clock clock, RemedyAuthority authority,
+                DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(resolved, Refusal.ALREADY_RESOLVED);
@@ -330,11 +347,17 @@ class Complaint {
                 Refusal.REMEDY_DIFFERS_FROM_CHOICE);
         refuseIf(authority.needsApproval(command.amount(), approvedUpTo, role), Refusal.APPROVAL_REQUIRED);
         apply(new ComplaintResolved(id, command.remedy(), command.amount(), command.summary()), stamp);
+        SlaState progress = clocks.get(SlaClock.PROGRESS_UPDATE);
+        if (progress != null && progress.running()) {
+            apply(new SlaClockStopped(id, SlaClock.PROGRESS_UPDATE, "resolved"), stamp);
+            cancel(deadlines, SlaClock.PROGRESS_UPDATE);
+        }
     }
 
     // 001 §2.3, 003 §6: satisfied closes the case; concerns remaining reopen it. The score is optional.
     @CommandHandler
-    void handle(ConfirmOutcome command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+    void handle(ConfirmOutcome command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                SlaPolicy sla, DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(confirmed, Refusal.ALREADY_CONFIRMED);
@@ -343,6 +366,7 @@ class Complaint {
         apply(new OutcomeConfirmed(id, command.satisfied(), command.score(), command.channel(), command.comment()), stamp);
         if (!command.satisfied()) {
             apply(new ComplaintReopened(id, command.comment()), stamp);
+            startProgressClock(clock.instant(), sla, deadlines, stamp);
         }
     }
 
@@ -417,6 +441,7 @@ class Complaint {
     @EventSourcingHandler
     void on(ComplaintResolved event) {
         resolved = true;
+        progressStopped = true;
     }
 
     @EventSourcingHandler
@@ -439,40 +464,70 @@ class Complaint {
 
     @EventSourcingHandler
     void on(SlaClockStarted event) {
-        if (event.clock() == SlaClock.FIRST_RESPONSE) {
-            firstResponseStartedAt = event.startedAt();
+        clocks.put(event.clock(), new SlaState(event.startedAt(), event.dueAt(), event.policyVersion(), false, false));
+        if (event.clock() == SlaClock.PROGRESS_UPDATE) {
+            progressStopped = false;
         }
-        clocks.put(event.clock(), new SlaState(event.dueAt(), event.policyVersion(), false, false));
     }
 
     @EventSourcingHandler
     void on(SlaClockRescheduled event) {
-        clocks.put(event.clock(), new SlaState(event.dueAt(), event.policyVersion(), false, false));
+        SlaState state = clocks.get(event.clock());
+        clocks.put(event.clock(), new SlaState(state.startedAt(), event.dueAt(), event.policyVersion(), false, false));
     }
 
     @EventSourcingHandler
     void on(SlaAtRisk event) {
-        SlaState state = clocks.get(event.clock());
-        clocks.put(event.clock(), new SlaState(state.dueAt(), state.policyVersion(), true, false));
+        clocks.computeIfPresent(event.clock(), (c, state) -> state.with(true, false));
     }
 
     @EventSourcingHandler
     void on(SlaClockMet event) {
-        SlaState state = clocks.get(event.clock());
-        clocks.put(event.clock(), new SlaState(state.dueAt(), state.policyVersion(), state.atRisk(), true));
+        clocks.computeIfPresent(event.clock(), (c, state) -> state.with(state.atRisk(), true));
     }
 
     @EventSourcingHandler
     void on(SlaBreached event) {
-        SlaState state = clocks.get(event.clock());
-        clocks.put(event.clock(), new SlaState(state.dueAt(), state.policyVersion(), state.atRisk(), true));
+        clocks.computeIfPresent(event.clock(), (c, state) -> state.with(state.atRisk(), true));
     }
 
-    /** A clock as the aggregate needs it: when due, and whether it still runs. */
-    private record SlaState(Instant dueAt, String policyVersion, boolean atRisk, boolean stopped) {
+    @EventSourcingHandler
+    void on(SlaClockStopped event) {
+        clocks.computeIfPresent(event.clock(), (c, state) -> state.with(state.atRisk(), true));
+    }
+
+    /** A clock as the aggregate needs it: since when and until when it runs, and whether it still runs. */
+    private record SlaState(Instant startedAt, Instant dueAt, String policyVersion, boolean atRisk, boolean stopped) {
 
         boolean running() {
             return !stopped;
+        }
+
+        SlaState with(boolean nowAtRisk, boolean nowStopped) {
+            return new SlaState(startedAt, dueAt, policyVersion, nowAtRisk, nowStopped);
+        }
+    }
+
+    /** 003 §6: a new period of the update clock starts at the first response and at each update sent. */
+    private void startProgressClock(Instant now, SlaPolicy sla, DeadlineManager deadlines, MetaData stamp) {
+        SlaPolicy.Due due = sla.progressUpdate(now, escalationLevel);
+        apply(new SlaClockStarted(id, SlaClock.PROGRESS_UPDATE, now, due.dueAt(), due.atRiskAt(), due.timeBase(),
+                due.policyVersion()), stamp);
+        schedule(deadlines, SlaClock.PROGRESS_UPDATE, due.dueAt(), due.atRiskAt());
+    }
+
+    /** An escalation shortens the update interval (003 §6): the running period is recomputed from its start. */
+    private void recomputeProgressClock(SlaPolicy sla, DeadlineManager deadlines, MetaData stamp) {
+        SlaState state = clocks.get(SlaClock.PROGRESS_UPDATE);
+        if (state == null || !state.running()) {
+            return;
+        }
+        SlaPolicy.Due due = sla.progressUpdate(state.startedAt(), escalationLevel);
+        if (!due.dueAt().equals(state.dueAt())) {
+            apply(new SlaClockRescheduled(id, SlaClock.PROGRESS_UPDATE, state.dueAt(), due.dueAt(), due.atRiskAt(),
+                    "escalated to " + escalationLevel, due.policyVersion()), stamp);
+            cancel(deadlines, SlaClock.PROGRESS_UPDATE);
+            schedule(deadlines, SlaClock.PROGRESS_UPDATE, due.dueAt(), due.atRiskAt());
         }
     }
 
@@ -482,7 +537,7 @@ class Complaint {
         if (state == null || !state.running()) {
             return;
         }
-        SlaPolicy.Due due = sla.firstResponse(firstResponseStartedAt, newUrgency, channel);
+        SlaPolicy.Due due = sla.firstResponse(state.startedAt(), newUrgency, channel);
         if (!due.dueAt().equals(state.dueAt())) {
             apply(new SlaClockRescheduled(id, SlaClock.FIRST_RESPONSE, state.dueAt(), due.dueAt(), due.atRiskAt(),
                     "classified " + newUrgency, due.policyVersion()), stamp);

@@ -1,5 +1,6 @@
 package com.complaintengine.command.sla;
 
+import com.complaintengine.command.sla.calendar.BusinessCalendars;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class SlaConfiguration {
 
     @Bean
-    SlaPolicy slaPolicy(SlaProperties properties) {
-        return new SlaPolicy(properties);
+    SlaPolicy slaPolicy(SlaProperties properties, BusinessCalendars calendars) {
+        return new SlaPolicy(properties, calendars);
     }
 }

@@ -1,8 +1,11 @@
 package com.complaintengine.command.sla;
 
 import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.SlaTimeBase;
 import com.complaintengine.api.values.Urgency;
+import com.complaintengine.command.sla.calendar.BusinessCalendar;
+import com.complaintengine.command.sla.calendar.BusinessCalendars;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,11 +13,11 @@ import java.time.Instant;
 public final class SlaPolicy {
 
     private final SlaProperties properties;
-    private final WorkingCalendar calendar;
+    private final BusinessCalendar calendar;
 
-    public SlaPolicy(SlaProperties properties) {
+    public SlaPolicy(SlaProperties properties, BusinessCalendars calendars) {
         this.properties = properties;
-        this.calendar = new WorkingCalendar(properties.calendar());
+        this.calendar = calendars.get(properties.calendar());
         for (Urgency urgency : Urgency.values()) {
             SlaProperties.ClockRule rule = properties.firstResponse().get(urgency);
             if (rule == null || (rule.duration() == null) == (rule.workingDays() == null)) {
@@ -39,6 +42,15 @@ public final class SlaPolicy {
             base = SlaTimeBase.CALENDAR;
         }
         return new Due(due, atRisk(start, due), base, properties.version());
+    }
+
+    /** The next progress update (003 §6), by how far the complaint is escalated; calendar time. */
+    public Due progressUpdate(Instant start, EscalationLevel level) {
+        SlaProperties.ProgressUpdates updates = properties.progressUpdate();
+        Duration interval = level == EscalationLevel.CRITICAL ? updates.critical()
+                : level == EscalationLevel.MAJOR ? updates.major() : updates.ordinary();
+        Instant due = start.plus(interval);
+        return new Due(due, atRisk(start, due), SlaTimeBase.CALENDAR, properties.version());
     }
 
     /** The at-risk instant: the configured share of the time between start and due (calendar time). */

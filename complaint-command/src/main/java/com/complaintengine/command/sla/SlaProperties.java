@@ -2,45 +2,38 @@ package com.complaintengine.command.sla;
 
 import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.Urgency;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * SLA policy (DOMAIN.md "Time limits"), with the documents' values as defaults: first response within 2 h
  * (URGENT), 24 h (MAJOR) or 3 working days (GENERAL); 24 h for social-media and regulator-platform
- * complaints (003 §2) when that is sooner. {@code version} is written into every clock it starts.
+ * complaints (003 §2) when that is sooner. {@code version} is written into every clock it starts;
+ * {@code calendar} names the business calendar (complaint.calendars) that working days are counted in.
  */
 @ConfigurationProperties("complaint.sla")
 public record SlaProperties(String version,
                             Double atRiskShare,
                             Map<Urgency, ClockRule> firstResponse,
                             Map<Channel, Duration> channelFirstResponse,
-                            Calendar calendar) {
+                            ProgressUpdates progressUpdate,
+                            String calendar) {
+
+    /** Progress updates (003 §6): ordinary complaints every 48 h, upgraded (MAJOR) every 24 h, CRITICAL every 6 h. */
+    public record ProgressUpdates(Duration ordinary, Duration major, Duration critical) {
+
+        public ProgressUpdates {
+            ordinary = ordinary == null ? Duration.ofHours(48) : ordinary;
+            major = major == null ? Duration.ofHours(24) : major;
+            critical = critical == null ? Duration.ofHours(6) : critical;
+        }
+    }
 
     /** A limit in calendar time ({@code duration}) or in working days of the business calendar. */
     public record ClockRule(Duration duration, Integer workingDays) {
     }
 
-    /** The business calendar: zone, working hours, working weekdays, holidays and make-up working days. */
-    public record Calendar(String zone, LocalTime workdayStart, LocalTime workdayEnd, Set<DayOfWeek> workingDays,
-                           List<LocalDate> holidays, List<LocalDate> makeUpDays) {
-
-        public Calendar {
-            zone = zone == null ? "Asia/Shanghai" : zone;
-            workdayStart = workdayStart == null ? LocalTime.of(9, 0) : workdayStart;
-            workdayEnd = workdayEnd == null ? LocalTime.of(18, 0) : workdayEnd;
-            workingDays = workingDays == null || workingDays.isEmpty() ? Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
-                    DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY) : Set.copyOf(workingDays);
-            holidays = holidays == null ? List.of() : List.copyOf(holidays);
-            makeUpDays = makeUpDays == null ? List.of() : List.copyOf(makeUpDays);
-        }
-    }
 
     public SlaProperties {
         version = version == null ? "default" : version;
@@ -52,13 +45,14 @@ public record SlaProperties(String version,
         channelFirstResponse = channelFirstResponse == null ? Map.of(
                 Channel.SOCIAL_MEDIA, Duration.ofHours(24), Channel.REGULATOR_PLATFORM, Duration.ofHours(24))
                 : Map.copyOf(channelFirstResponse);
-        calendar = calendar == null ? new Calendar(null, null, null, null, null, null) : calendar;
+        calendar = calendar == null ? "default" : calendar;
+        progressUpdate = progressUpdate == null ? new ProgressUpdates(null, null, null) : progressUpdate;
         if (atRiskShare <= 0 || atRiskShare >= 1) {
             throw new IllegalArgumentException("complaint.sla.at-risk-share lies between 0 and 1, e.g. 0.8");
         }
     }
 
     public static SlaProperties defaults() {
-        return new SlaProperties(null, null, null, null, null);
+        return new SlaProperties(null, null, null, null, null, null);
     }
 }

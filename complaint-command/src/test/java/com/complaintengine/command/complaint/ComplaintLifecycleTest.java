@@ -43,6 +43,8 @@ import com.complaintengine.command.resolution.RemedyAuthority;
 import com.complaintengine.command.resolution.ResolutionProperties;
 import com.complaintengine.command.sla.SlaPolicy;
 import com.complaintengine.command.sla.SlaProperties;
+import com.complaintengine.command.sla.calendar.BusinessCalendars;
+import com.complaintengine.command.sla.calendar.CalendarProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -80,7 +82,7 @@ class ComplaintLifecycleTest {
         fixture.registerInjectableResource(new EscalationPolicy(EscalationProperties.defaults()));
         fixture.registerInjectableResource(new RetentionPolicy(new ArchiveProperties(null)));
         fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
-        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults()));
+        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults(), new BusinessCalendars(CalendarProperties.defaults())));
     }
 
     private static final ReceiveComplaint RECEIVE = new ReceiveComplaint(ID, Channel.HOTLINE, "400 hotline, option 2",
@@ -183,7 +185,11 @@ class ComplaintLifecycleTest {
     @DisplayName("the first response comes after classification, once")
     void acknowledgesOnceAfterClassification() {
         AcknowledgeComplaint acknowledge = new AcknowledgeComplaint(ID, "phone", "sorry", "call back in 24 h");
-        fixture.given(RECEIVED, CLASSIFIED).when(acknowledge, BY_AGENT).expectEvents(ACKNOWLEDGED);
+        // 003 §6: the first response starts the progress-update clock: 48 h for a complaint not escalated.
+        fixture.given(RECEIVED, CLASSIFIED).when(acknowledge, BY_AGENT)
+               .expectEvents(ACKNOWLEDGED, new SlaClockStarted(ID, SlaClock.PROGRESS_UPDATE, NOW,
+                       NOW.plus(java.time.Duration.ofHours(48)), NOW.plus(java.time.Duration.ofMinutes(2304)),
+                       SlaTimeBase.CALENDAR, "default"));
         refused(fixture.given(RECEIVED).when(acknowledge, BY_AGENT), Refusal.NOT_CLASSIFIED);
         refused(fixture.given(RECEIVED, CLASSIFIED, ACKNOWLEDGED).when(acknowledge, BY_AGENT), Refusal.ALREADY_ACKNOWLEDGED);
     }

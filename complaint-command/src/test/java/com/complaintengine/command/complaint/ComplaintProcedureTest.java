@@ -64,6 +64,8 @@ import com.complaintengine.command.resolution.RemedyAuthority;
 import com.complaintengine.command.resolution.ResolutionProperties;
 import com.complaintengine.command.sla.SlaPolicy;
 import com.complaintengine.command.sla.SlaProperties;
+import com.complaintengine.command.sla.calendar.BusinessCalendars;
+import com.complaintengine.command.sla.calendar.CalendarProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +100,7 @@ class ComplaintProcedureTest {
         fixture.registerInjectableResource(new EscalationPolicy(EscalationProperties.defaults()));
         fixture.registerInjectableResource(new RetentionPolicy(new ArchiveProperties(null)));
         fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
-        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults()));
+        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults(), new BusinessCalendars(CalendarProperties.defaults())));
     }
 
     private static ReceiveComplaint intake(int people, Money claim, Channel channel, Set<SpecialCircumstance> circumstances) {
@@ -115,7 +117,7 @@ class ComplaintProcedureTest {
     /** The first-response clock a received complaint starts, as the default policy computes it. */
     private static SlaClockStarted clockStarted(ReceiveComplaint c) {
         Urgency assumed = c.suggestedClassification() == null ? Urgency.GENERAL : c.suggestedClassification().urgency();
-        SlaPolicy.Due due = new SlaPolicy(SlaProperties.defaults()).firstResponse(NOW, assumed, c.channel());
+        SlaPolicy.Due due = new SlaPolicy(SlaProperties.defaults(), new BusinessCalendars(CalendarProperties.defaults())).firstResponse(NOW, assumed, c.channel());
         return new SlaClockStarted(ID, SlaClock.FIRST_RESPONSE, NOW, due.dueAt(), due.atRiskAt(), due.timeBase(),
                 due.policyVersion());
     }
@@ -412,7 +414,10 @@ class ComplaintProcedureTest {
     void concernsReopen() {
         givenAcknowledged(RESOLVED).when(new ConfirmOutcome(ID, false, 2, "phone", "still restarts"), BY_AGENT)
                                    .expectEvents(new OutcomeConfirmed(ID, false, 2, "phone", "still restarts"),
-                                           new ComplaintReopened(ID, "still restarts"));
+                                           new ComplaintReopened(ID, "still restarts"),
+                                           new SlaClockStarted(ID, SlaClock.PROGRESS_UPDATE, NOW, NOW.plus(Duration.ofHours(48)),
+                                                   NOW.plus(Duration.ofMinutes(2304)), com.complaintengine.api.values.SlaTimeBase.CALENDAR,
+                                                   "default"));
         givenAcknowledged(RESOLVED, new OutcomeConfirmed(ID, false, null, "phone", "no"), new ComplaintReopened(ID, "no"))
                 .when(new ResolveComplaint(ID, RemedyType.EXCHANGE, null, "exchanged"), BY_AGENT)
                 .expectEvents(new ComplaintResolved(ID, RemedyType.EXCHANGE, null, "exchanged"));

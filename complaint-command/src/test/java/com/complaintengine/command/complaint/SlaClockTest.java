@@ -2,7 +2,15 @@ package com.complaintengine.command.complaint;
 
 import com.complaintengine.api.commands.AcknowledgeComplaint;
 import com.complaintengine.api.commands.ClassifyComplaint;
+import com.complaintengine.api.commands.EscalateComplaint;
 import com.complaintengine.api.commands.ExtendDeadline;
+import com.complaintengine.api.commands.RecordCommunication;
+import com.complaintengine.api.commands.ResolveComplaint;
+import com.complaintengine.api.events.CommunicationRecorded;
+import com.complaintengine.api.events.ComplaintResolved;
+import com.complaintengine.api.events.SlaClockStopped;
+import com.complaintengine.api.values.CommunicationDirection;
+import com.complaintengine.api.values.RemedyType;
 import com.complaintengine.api.events.ComplaintAcknowledged;
 import com.complaintengine.api.events.ComplaintClassified;
 import com.complaintengine.api.events.ComplaintEscalated;
@@ -36,11 +44,11 @@ import com.complaintengine.command.resolution.ResolutionProperties;
 import com.complaintengine.command.sla.SlaDeadline;
 import com.complaintengine.command.sla.SlaPolicy;
 import com.complaintengine.command.sla.SlaProperties;
-import com.complaintengine.command.sla.WorkingCalendar;
+import com.complaintengine.command.sla.calendar.BusinessCalendars;
+import com.complaintengine.command.sla.calendar.CalendarProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +78,7 @@ class SlaClockTest {
         fixture.registerInjectableResource(new EscalationPolicy(EscalationProperties.defaults()));
         fixture.registerInjectableResource(new RetentionPolicy(new ArchiveProperties(null)));
         fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
-        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults()));
+        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults(), new BusinessCalendars(CalendarProperties.defaults())));
     }
 
     private static final ComplaintReceived RECEIVED = new ComplaintReceived(ID, Channel.HOTLINE, null,
@@ -88,8 +96,54 @@ class SlaClockTest {
         fixture.given(RECEIVED, URGENT_CLOCK, CLASSIFIED)
                .when(new AcknowledgeComplaint(ID, "phone", "sorry", null), BY_AGENT)
                .expectEvents(new ComplaintAcknowledged(ID, "phone", "sorry", null),
-                       new SlaClockMet(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, NOW))
-               .expectNoScheduledDeadlines();
+                       new SlaClockMet(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, NOW), progressClock(NOW, Duration.ofHours(48)))
+               .expectNoScheduledDeadlineWithName(NOW.plus(Duration.ofHours(2)), SlaDeadline.dueName(SlaClock.FIRST_RESPONSE));
+    }
+
+    private static SlaClockStarted progressClock(Instant start, Duration interval) {
+        return new SlaClockStarted(ID, SlaClock.PROGRESS_UPDATE, start, start.plus(interval),
+                start.plusMillis(Math.round(interval.toMillis() * 0.8)), SlaTimeBase.CALENDAR, "default");
+    }
+
+    private static final SlaClockStarted PROGRESS = progressClock(NOW, Duration.ofHours(48));
+
+    @Test
+    @DisplayName("003 §6: only an update sent to the customer meets the update clock and starts the next period")
+    void onlyUpdatesToTheCustomerMeetTheUpdateClock() {
+        fixture.given(RECEIVED, URGENT_CLOCK, CLASSIFIED, new ComplaintAcknowledged(ID, "phone", "sorry", null),
+                      new SlaClockMet(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, NOW), PROGRESS)
+               .when(new RecordCommunication(ID, CommunicationDirection.TO_CUSTOMER, "SMS", "engineer booked"), BY_AGENT)
+               .expectEvents(new CommunicationRecorded(ID, CommunicationDirection.TO_CUSTOMER, "SMS", "engineer booked"),
+                       new SlaClockMet(ID, SlaClock.PROGRESS_UPDATE, PROGRESS.dueAt(), NOW), progressClock(NOW, Duration.ofHours(48)));
+        for (CommunicationDirection other : List.of(CommunicationDirection.INTERNAL, CommunicationDirection.FROM_CUSTOMER)) {
+            fixture.given(RECEIVED, URGENT_CLOCK, CLASSIFIED, new ComplaintAcknowledged(ID, "phone", "sorry", null), PROGRESS)
+                   .when(new RecordCommunication(ID, other, "note", "called the supplier"), BY_AGENT)
+                   .expectEvents(new CommunicationRecorded(ID, other, "note", "called the supplier"));
+        }
+    }
+
+    @Test
+    @DisplayName("003 §6: an escalation shortens the update interval — MAJOR every 24 h, CRITICAL every 6 h")
+    void escalationShortensTheUpdateInterval() {
+        fixture.given(RECEIVED, URGENT_CLOCK, CLASSIFIED, new ComplaintAcknowledged(ID, "phone", "sorry", null), PROGRESS)
+               .when(new EscalateComplaint(ID, EscalationLevel.CRITICAL, "regulator involved"), BY_AGENT)
+               .expectEvents(new ComplaintEscalated(ID, null, EscalationLevel.CRITICAL, "regulator involved", "MANUAL", List.of()),
+                       new SlaClockRescheduled(ID, SlaClock.PROGRESS_UPDATE, PROGRESS.dueAt(), NOW.plus(Duration.ofHours(6)),
+                               NOW.plus(Duration.ofMinutes(288)), "escalated to CRITICAL", "default"));
+    }
+
+    @Test
+    @DisplayName("the resolution stops the update clock; an update after it starts nothing")
+    void resolutionStopsTheUpdateClock() {
+        fixture.given(RECEIVED, URGENT_CLOCK, CLASSIFIED, new ComplaintAcknowledged(ID, "phone", "sorry", null), PROGRESS)
+               .when(new ResolveComplaint(ID, RemedyType.REPAIR, null, "repaired"), BY_AGENT)
+               .expectEvents(new ComplaintResolved(ID, RemedyType.REPAIR, null, "repaired"),
+                       new SlaClockStopped(ID, SlaClock.PROGRESS_UPDATE, "resolved"));
+        fixture.given(RECEIVED, URGENT_CLOCK, CLASSIFIED, new ComplaintAcknowledged(ID, "phone", "sorry", null), PROGRESS,
+                      new ComplaintResolved(ID, RemedyType.REPAIR, null, "repaired"),
+                      new SlaClockStopped(ID, SlaClock.PROGRESS_UPDATE, "resolved"))
+               .when(new RecordCommunication(ID, CommunicationDirection.TO_CUSTOMER, "SMS", "how is it?"), BY_AGENT)
+               .expectEvents(new CommunicationRecorded(ID, CommunicationDirection.TO_CUSTOMER, "SMS", "how is it?"));
     }
 
     /** An URGENT complaint received and classified at NOW, its deadlines scheduled by the real handlers. */
@@ -159,32 +213,10 @@ class SlaClockTest {
     @Test
     @DisplayName("003 §2: a social-media complaint gets its first response within 24 h when that is sooner")
     void socialMediaIs24Hours() {
-        SlaPolicy.Due due = new SlaPolicy(SlaProperties.defaults()).firstResponse(NOW, Urgency.GENERAL, Channel.SOCIAL_MEDIA);
+        SlaPolicy.Due due = new SlaPolicy(SlaProperties.defaults(), new BusinessCalendars(CalendarProperties.defaults())).firstResponse(NOW, Urgency.GENERAL, Channel.SOCIAL_MEDIA);
         Assertions.assertThat(due.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
-        SlaPolicy.Due urgent = new SlaPolicy(SlaProperties.defaults()).firstResponse(NOW, Urgency.URGENT, Channel.SOCIAL_MEDIA);
+        SlaPolicy.Due urgent = new SlaPolicy(SlaProperties.defaults(), new BusinessCalendars(CalendarProperties.defaults())).firstResponse(NOW, Urgency.URGENT, Channel.SOCIAL_MEDIA);
         Assertions.assertThat(urgent.dueAt()).isEqualTo(URGENT_DUE);
     }
 
-    @Test
-    @DisplayName("3 working days from a Friday evening before the National Day holiday, with a make-up Saturday")
-    void workingDaysSkipHolidays() {
-        // Friday 2026-09-30 20:00 Shanghai is after hours; Oct 1-7 are holidays; Saturday Oct 10 is a make-up day.
-        // Working days counted: Oct 8 (Thu), Oct 9 (Fri), Oct 10 (Sat, make-up) → due Oct 10 09:00 after starting Oct 8 09:00?
-        // No: the count starts from the next working period (Oct 8 09:00) and adds 3 working days: Oct 9, 10, 12 → Oct 12 09:00.
-        SlaProperties.Calendar holidays = new SlaProperties.Calendar("Asia/Shanghai", null, null, null,
-                List.of(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-03"),
-                        LocalDate.parse("2026-10-04"), LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-06"),
-                        LocalDate.parse("2026-10-07")),
-                List.of(LocalDate.parse("2026-10-10")));
-        WorkingCalendar calendar = new WorkingCalendar(holidays);
-
-        Instant due = calendar.addWorkingDays(Instant.parse("2026-09-30T12:00:00Z"), 3);
-
-        Assertions.assertThat(due).isEqualTo(Instant.parse("2026-10-12T01:00:00Z"));
-        Assertions.assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-10"))).isTrue();
-        Assertions.assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-03"))).isFalse();
-        // Inside working hours on Monday 10:30 → Thursday 10:30.
-        Assertions.assertThat(calendar.addWorkingDays(Instant.parse("2026-11-23T02:30:00Z"), 3))
-                  .isEqualTo(Instant.parse("2026-11-26T02:30:00Z"));
-    }
 }

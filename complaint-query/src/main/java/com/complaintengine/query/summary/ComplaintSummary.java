@@ -21,6 +21,7 @@ import com.complaintengine.api.events.SlaBreached;
 import com.complaintengine.api.events.SlaClockMet;
 import com.complaintengine.api.events.SlaClockRescheduled;
 import com.complaintengine.api.events.SlaClockStarted;
+import com.complaintengine.api.events.SlaClockStopped;
 import com.complaintengine.api.events.TaskForceFormed;
 import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.CommunicationDirection;
@@ -124,7 +125,7 @@ public record ComplaintSummary(String id,
     }
 
     /** Where a clock stands; EXTENDED is running on a deadline the customer agreed to move. */
-    public enum SlaState { RUNNING, AT_RISK, EXTENDED, MET, BREACHED }
+    public enum SlaState { RUNNING, AT_RISK, EXTENDED, MET, BREACHED, STOPPED }
 
     public ComplaintSummary slaStarted(SlaClockStarted e, long sequence, Instant at) {
         return withSla(e.clock(), new SlaView(SlaState.RUNNING, e.dueAt(), e.atRiskAt(), e.timeBase(), e.policyVersion(),
@@ -154,6 +155,12 @@ public record ComplaintSummary(String id,
         SlaView old = sla.get(e.clock());
         return withSla(e.clock(), new SlaView(SlaState.BREACHED, old.dueAt(), old.atRiskAt(), old.timeBase(),
                 old.policyVersion(), null, e.breachedAt()), sequence, at);
+    }
+
+    public ComplaintSummary slaStopped(SlaClockStopped e, long sequence, Instant at) {
+        SlaView old = sla.get(e.clock());
+        return withSla(e.clock(), new SlaView(SlaState.STOPPED, old.dueAt(), old.atRiskAt(), old.timeBase(),
+                old.policyVersion(), null, null), sequence, at);
     }
 
     private ComplaintSummary withSla(SlaClock clock, SlaView view, long sequence, Instant at) {

@@ -11,6 +11,7 @@ import com.complaintengine.api.events.RemedyApproved;
 import com.complaintengine.api.events.RemedyChosen;
 import com.complaintengine.api.events.RemedyOptionsOffered;
 import com.complaintengine.api.events.SlaClockStarted;
+import com.complaintengine.api.events.SlaClockStopped;
 import com.complaintengine.api.events.SlaClockRescheduled;
 import com.complaintengine.api.events.SlaAtRisk;
 import com.complaintengine.api.events.SlaClockMet;
@@ -157,6 +158,11 @@ public class ComplaintSummaryProjection {
     @EventHandler
     void on(SlaBreached event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         update(event.complaintId(), sequence, summary -> summary.slaBreached(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(SlaClockStopped event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.slaStopped(event, sequence, Instant.parse(occurredAt)));
     }
 
     @ResetHandler
