@@ -2,19 +2,18 @@ package com.complaintengine.server;
 
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.GroupComplaintId;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.function.Function;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -71,44 +70,33 @@ class AxonConfiguration {
 
     /**
      * The Jackson 2 mapper Axon serializes events, metadata and tokens with (Axon picks the bean by this
-     * name). Instants as ISO-8601 text, decimals as written, complaint ids as plain strings: the same
+     * name). Instants as ISO-8601 text, decimals as written, typed ids as plain strings: the same
      * shapes as the HTTP API's Jackson 3 mapper ({@link ApiJsonConfiguration}).
      */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
-        SimpleModule complaintIds = new SimpleModule("complaint-ids")
-                .addSerializer(ComplaintId.class, new JsonSerializer<>() {
-                    @Override
-                    public void serialize(ComplaintId id, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                        gen.writeString(id.value());
-                    }
-                })
-                .addDeserializer(ComplaintId.class, new JsonDeserializer<>() {
-                    @Override
-                    public ComplaintId deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                        return ComplaintId.of(parser.getValueAsString());
-                    }
-                })
-                .addSerializer(GroupComplaintId.class, new JsonSerializer<>() {
-                    @Override
-                    public void serialize(GroupComplaintId id, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                        gen.writeString(id.value());
-                    }
-                })
-                .addDeserializer(GroupComplaintId.class, new JsonDeserializer<>() {
-                    @Override
-                    public GroupComplaintId deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                        return GroupComplaintId.of(parser.getValueAsString());
-                    }
-                });
+        SimpleModule typedIds = new SimpleModule("typed-ids");
+        typedId(typedIds, ComplaintId.class, ComplaintId::of);
+        typedId(typedIds, GroupComplaintId.class, GroupComplaintId::of);
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-                .registerModule(complaintIds)
+                .registerModule(typedIds)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** A typed id is written as its plain value ({@code toString()}) and read back from it. */
+    private static <T> void typedId(SimpleModule module, Class<T> type, Function<String, T> parse) {
+        module.addSerializer(type, ToStringSerializer.instance);
+        module.addDeserializer(type, new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                return parse.apply(parser.getValueAsString());
+            }
+        });
     }
 
     /** Every processing group runs as a pooled streaming processor, its segments claimed in token_entry. */
