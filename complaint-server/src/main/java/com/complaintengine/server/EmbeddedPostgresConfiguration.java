@@ -36,6 +36,9 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // Stopped with the application context, after everything that uses it; its own JVM hook would
+                // stop it while the engine is still shutting down.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100");
         if (port > 0) {
             builder.setPort(port);
