@@ -60,6 +60,36 @@ class SlaDeadlinesOnPostgresTest {
     }
 
     @Test
+    @DisplayName("two nodes on one database: each deadline fires once, and both serve the same history")
+    void twoNodesFireEachDeadlineOnce() throws InterruptedException {
+        Engine first = Engine.start(Engine.newDataDirectory(), FAST_SLA);
+        Engine second = null;
+        try {
+            second = Engine.start(Engine.newDataDirectory(), FAST_SLA[0], FAST_SLA[1],
+                    "--spring.datasource.url=" + first.jdbcUrl(), "--spring.datasource.username=postgres");
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Engine node = i % 2 == 0 ? first : second;
+                ids.add(node.api().post("/api/complaints", urgentComplaint()).json().get("id").asString());
+            }
+            Api api = second.api();
+            for (String id : ids) {
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(types(api, id)).contains("ComplaintEscalated"));
+            }
+            Thread.sleep(3_000);
+            for (String id : ids) {
+                assertThat(types(first.api(), id)).filteredOn("SlaBreached"::equals).hasSize(1);
+                assertThat(types(first.api(), id)).filteredOn("SlaAtRisk"::equals).hasSize(1);
+            }
+        } finally {
+            if (second != null) {
+                second.closeAndDelete();
+            }
+            first.closeAndDelete();
+        }
+    }
+
+    @Test
     @DisplayName("a deadline due while the server was down fires promptly after the restart, exactly once")
     void deadlineSurvivesRestart() throws InterruptedException {
         Engine engine = Engine.start(Engine.newDataDirectory(), FAST_SLA);

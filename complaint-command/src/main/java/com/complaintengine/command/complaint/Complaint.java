@@ -258,10 +258,11 @@ class Complaint {
             return;
         }
         MetaData stamp = stamp(SYSTEM, clock);
+        // A due deadline picked before its at-risk one (same poll) still leaves the history in order.
+        if (!state.atRisk()) {
+            apply(new SlaAtRisk(id, deadline.clock(), state.dueAt()), stamp);
+        }
         if (deadline.kind() == SlaDeadline.Kind.AT_RISK) {
-            if (!state.atRisk()) {
-                apply(new SlaAtRisk(id, deadline.clock(), state.dueAt()), stamp);
-            }
             return;
         }
         apply(new SlaBreached(id, deadline.clock(), state.dueAt(), clock.instant()), stamp);
