@@ -46,7 +46,7 @@ class ClassificationSuggestionHttpTest {
         JsonNode suggested = events.get(0).get("payload").get("suggestedClassification");
         assertThat(List.of(suggested.get("type").asString(), suggested.get("subtype").asString(),
                 suggested.get("urgency").asString())).containsExactly("PRODUCT", "QUALITY", "GENERAL");
-        assertThat(events.get(2).get("type").asString()).isEqualTo("ComplaintClassified");
-        assertThat(events.get(2).get("payload").get("suggestion").asString()).isEqualTo("OVERRIDDEN");
+        assertThat(events.get(3).get("type").asString()).isEqualTo("ComplaintClassified");
+        assertThat(events.get(3).get("payload").get("suggestion").asString()).isEqualTo("OVERRIDDEN");
     }
 }

@@ -52,12 +52,17 @@ class ComplaintLifecycleHttpTest {
         history.json().get("events").forEach(events::add);
         // The first-response clock starts at receipt as suggested (GENERAL), is recomputed for URGENT, and is met;
         // the progress-update clock starts with the first response, shortens on escalation, stops at resolution.
+        // The resolution clock runs beside them from receipt, is recomputed for URGENT and met by the resolution.
         assertThat(events).extracting(e -> e.get("type").asString()).containsExactly("ComplaintReceived",
-                "SlaClockStarted", "ComplaintClassified", "SlaClockRescheduled", "ComplaintAcknowledged", "SlaClockMet",
-                "SlaClockStarted", "ComplaintEscalated", "SlaClockRescheduled", "ComplaintResolved", "SlaClockStopped",
-                "ComplaintArchived");
+                "SlaClockStarted", "SlaClockStarted", "ComplaintClassified", "SlaClockRescheduled", "SlaClockRescheduled",
+                "ComplaintAcknowledged", "SlaClockMet", "SlaClockStarted", "ComplaintEscalated", "SlaClockRescheduled",
+                "ComplaintResolved", "SlaClockMet", "SlaClockStopped", "ComplaintArchived");
+        assertThat(events).extracting(e -> e.get("payload").has("clock") ? e.get("payload").get("clock").asString() : "")
+                          .containsExactly("", "FIRST_RESPONSE", "RESOLUTION", "", "FIRST_RESPONSE", "RESOLUTION", "",
+                                  "FIRST_RESPONSE", "PROGRESS_UPDATE", "", "PROGRESS_UPDATE", "", "RESOLUTION",
+                                  "PROGRESS_UPDATE", "");
         assertThat(events).extracting(e -> e.get("sequence").asLong())
-                          .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+                          .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
         assertThat(events).allSatisfy(e -> {
             assertThat(e.get("operator").asString()).isEqualTo(Api.OPERATOR);
             assertThat(e.get("revision").asString()).isEqualTo("1");
@@ -68,25 +73,26 @@ class ComplaintLifecycleHttpTest {
         assertThat(received.get("facts").asString()).isEqualTo("restarts 3 times within 5 minutes of power-on");
         assertThat(received.get("expectation").asString()).isEqualTo("wants a replacement unit");
         assertThat(received.get("demand").get("amount").get("value").decimalValue()).isEqualByComparingTo("1299.00");
-        JsonNode classified = events.get(2).get("payload");
+        JsonNode classified = events.get(3).get("payload");
         assertThat(classified.get("tag").asString()).isEqualTo("PRODUCT-QUALITY-URGENT");
         assertThat(classified.get("routing").get("primaryDepartment").asString()).isEqualTo("technology");
-        assertThat(events.get(7).get("payload").get("to").asString()).isEqualTo("MAJOR");
-        assertThat(events.get(9).get("payload").get("amount").get("value").toString()).isEqualTo("300.50");
+        assertThat(events.get(9).get("payload").get("to").asString()).isEqualTo("MAJOR");
+        assertThat(events.get(11).get("payload").get("amount").get("value").toString()).isEqualTo("300.50");
 
         JsonNode state = awaitState(id, "ARCHIVED");
         assertThat(state.get("classification").get("urgency").asString()).isEqualTo("URGENT");
         assertThat(state.get("classification").get("routing").get("primaryDepartment").asString()).isEqualTo("technology");
         assertThat(state.get("escalation").get("level").asString()).isEqualTo("MAJOR");
         assertThat(state.get("resolution").get("remedy").asString()).isEqualTo("COMPENSATION");
-        assertThat(state.get("version").asLong()).isEqualTo(11);
+        assertThat(state.get("version").asLong()).isEqualTo(14);
+        assertThat(state.get("sla").get("RESOLUTION").get("state").asString()).isEqualTo("MET");
         assertThat(state.get("sla").get("PROGRESS_UPDATE").get("state").asString()).isEqualTo("STOPPED");
         assertThat(state.get("sla").get("FIRST_RESPONSE").get("state").asString()).isEqualTo("MET");
         assertThat(state.get("sla").get("FIRST_RESPONSE").get("policyVersion").asString()).isEqualTo("2026-11-23");
         assertThat(state.get("intake").get("customer").get("tier").asString()).isEqualTo("VIP");
-        assertThat(state.get("timeline").get("acknowledgedAt").asString()).isEqualTo(events.get(4).get("occurredAt").asString());
+        assertThat(state.get("timeline").get("acknowledgedAt").asString()).isEqualTo(events.get(6).get("occurredAt").asString());
         assertThat(Instant.parse(state.get("retainUntil").asString()))
-                .isAfter(Instant.parse(events.get(11).get("occurredAt").asString()).plus(Duration.ofDays(3 * 365)));
+                .isAfter(Instant.parse(events.get(14).get("occurredAt").asString()).plus(Duration.ofDays(3 * 365)));
     }
 
     @Test
@@ -104,6 +110,25 @@ class ComplaintLifecycleHttpTest {
         assertThat(state.get("classification").get("type").asString()).isEqualTo("SERVICE");
         assertThat(state.get("classification").get("tag").asString()).isEqualTo("SERVICE-ATTITUDE-GENERAL");
         assertThat(state.get("classification").get("routing").get("primaryDepartment").asString()).isEqualTo("operations");
+    }
+
+    @Test
+    @DisplayName("the resolution clock pauses while waiting on the customer and resumes, over HTTP")
+    void pausesAndResumesTheResolutionClock() {
+        String id = api.receive();
+        String base = "/api/complaints/" + id;
+
+        assertThat(api.post(base + "/resolution-clock/pause",
+                "{\"waitingOn\": \"CUSTOMER\", \"waitingFor\": \"photos of the unit\"}").status()).isEqualTo(204);
+        assertThat(api.awaitProjected(id).get("sla").get("RESOLUTION").get("state").asString()).isEqualTo("PAUSED");
+        Api.Response twice = api.post(base + "/resolution-clock/pause",
+                "{\"waitingOn\": \"CUSTOMER\", \"waitingFor\": \"more photos\"}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("code").asString()).isEqualTo("not-pausable");
+
+        assertThat(api.post(base + "/resolution-clock/resume", "{\"note\": \"photos received\"}").status()).isEqualTo(204);
+        JsonNode resolution = api.awaitProjected(id).get("sla").get("RESOLUTION");
+        assertThat(resolution.get("state").asString()).isEqualTo("RUNNING");
     }
 
     static JsonNode awaitState(String id, String status) {

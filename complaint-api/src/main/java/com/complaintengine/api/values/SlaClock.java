@@ -5,7 +5,9 @@ public enum SlaClock {
     /** The first response to the customer (001 §2.2, 003 §2). */
     FIRST_RESPONSE,
     /** The next progress update sent to the customer (003 §6); only an update sent to the customer meets it. */
-    PROGRESS_UPDATE;
+    PROGRESS_UPDATE,
+    /** The resolution; the only clock that pauses while the case waits on the customer or a third party. */
+    RESOLUTION;
 
     /** The clock an extension names ("first-response", "FIRST_RESPONSE"), or null when it names none. */
     public static SlaClock named(String name) {

@@ -39,12 +39,17 @@ import com.complaintengine.api.events.SlaAtRisk;
 import com.complaintengine.api.events.SlaBreached;
 import com.complaintengine.api.events.SlaClockMet;
 import com.complaintengine.api.events.SlaClockRescheduled;
+import com.complaintengine.api.commands.PauseResolutionClock;
+import com.complaintengine.api.commands.ResumeResolutionClock;
+import com.complaintengine.api.events.SlaClockPaused;
+import com.complaintengine.api.events.SlaClockResumed;
 import com.complaintengine.api.events.SlaClockStarted;
 import com.complaintengine.api.events.SlaClockStopped;
 import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.CommunicationDirection;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.SlaClock;
+import com.complaintengine.api.values.SlaTimeBase;
 import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.MetaDataKeys;
 import com.complaintengine.api.values.Money;
@@ -98,6 +103,8 @@ class Complaint {
     private SuggestedClassification suggested;
     private Channel channel;
     private boolean progressStopped;
+    private Instant resolutionPaused;
+    private Instant resolutionResumeBy;
     private final Map<SlaClock, SlaState> clocks = new EnumMap<>(SlaClock.class);
     private boolean acknowledged;
     private EscalationLevel escalationLevel;
@@ -137,6 +144,10 @@ class Complaint {
         apply(new SlaClockStarted(command.complaintId(), SlaClock.FIRST_RESPONSE, now, due.dueAt(), due.atRiskAt(),
                 due.timeBase(), due.policyVersion()), stamp);
         schedule(deadlines, SlaClock.FIRST_RESPONSE, due.dueAt(), due.atRiskAt());
+        SlaPolicy.Due resolution = sla.resolution(now, assumed);
+        apply(new SlaClockStarted(command.complaintId(), SlaClock.RESOLUTION, now, resolution.dueAt(),
+                resolution.atRiskAt(), resolution.timeBase(), resolution.policyVersion()), stamp);
+        schedule(deadlines, SlaClock.RESOLUTION, resolution.dueAt(), resolution.atRiskAt());
     }
 
     @CommandHandler
@@ -249,12 +260,57 @@ class Complaint {
         }
     }
 
+    // Waiting on the customer or a third party for something named does not count against the resolution clock.
+    @CommandHandler
+    void handle(PauseResolutionClock command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                SlaPolicy sla, DeadlineManager deadlines) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        SlaState state = clocks.get(SlaClock.RESOLUTION);
+        refuseIf(state == null || !state.running() || resolutionPaused != null, Refusal.NOT_PAUSABLE);
+        refuseIf(command.waitingFor() == null || command.waitingFor().isBlank(), Refusal.WAITING_FOR_REQUIRED);
+        Instant now = clock.instant();
+        Instant resumeBy = now.plus(sla.maxPause());
+        apply(new SlaClockPaused(id, SlaClock.RESOLUTION, command.waitingOn(), command.waitingFor(), now, resumeBy), stamp);
+        cancel(deadlines, SlaClock.RESOLUTION);
+        deadlines.schedule(resumeBy, SlaDeadline.resumeName(SlaClock.RESOLUTION),
+                new SlaDeadline(SlaClock.RESOLUTION, SlaDeadline.Kind.RESUME, resumeBy));
+    }
+
+    @CommandHandler
+    void handle(ResumeResolutionClock command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                SlaPolicy sla, DeadlineManager deadlines) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(resolutionPaused == null, Refusal.NOT_PAUSED);
+        deadlines.cancelAllWithinScope(SlaDeadline.resumeName(SlaClock.RESOLUTION));
+        resume(clock.instant(), false, command.note(), sla, deadlines, stamp);
+    }
+
+    /** The due instant moves by the paused time in the clock's own time base. */
+    private void resume(Instant now, boolean automatic, String note, SlaPolicy sla, DeadlineManager deadlines,
+                        MetaData stamp) {
+        SlaState state = clocks.get(SlaClock.RESOLUTION);
+        Instant due = sla.afterPause(state.dueAt(), resolutionPaused, now, state.timeBase());
+        Instant atRisk = state.atRisk() ? now : sla.atRisk(state.startedAt(), due);
+        apply(new SlaClockResumed(id, SlaClock.RESOLUTION, now, sla.pausedFor(resolutionPaused, now, state.timeBase()),
+                due, atRisk, automatic, note), stamp);
+        schedule(deadlines, SlaClock.RESOLUTION, due, atRisk.isBefore(now) ? now : atRisk);
+    }
+
     // 001 §2.2-2.3: at the configured share of the time the clock is at risk; at the due instant it is
     // breached, and a breach escalates one level ("48 h without an answer → the customer went to the media").
     @DeadlineHandler
     void on(SlaDeadline deadline, Clock clock, SlaPolicy sla, DeadlineManager deadlines) {
         SlaState state = clocks.get(deadline.clock());
-        if (archived || state == null || !state.running() || !state.dueAt().equals(deadline.dueAt())) {
+        if (deadline.kind() == SlaDeadline.Kind.RESUME) {
+            if (!archived && resolutionPaused != null && deadline.dueAt().equals(resolutionResumeBy)) {
+                resume(clock.instant(), true, "the maximum pause ran out", sla, deadlines, stamp(SYSTEM, clock));
+            }
+            return;
+        }
+        boolean paused = deadline.clock() == SlaClock.RESOLUTION && resolutionPaused != null;
+        if (archived || paused || state == null || !state.running() || !state.dueAt().equals(deadline.dueAt())) {
             return;
         }
         MetaData stamp = stamp(SYSTEM, clock);
@@ -348,6 +404,12 @@ class Complaint {
                 Refusal.REMEDY_DIFFERS_FROM_CHOICE);
         refuseIf(authority.needsApproval(command.amount(), approvedUpTo, role), Refusal.APPROVAL_REQUIRED);
         apply(new ComplaintResolved(id, command.remedy(), command.amount(), command.summary()), stamp);
+        SlaState resolutionClock = clocks.get(SlaClock.RESOLUTION);
+        if (resolutionClock != null && resolutionClock.running()) {
+            apply(new SlaClockMet(id, SlaClock.RESOLUTION, resolutionClock.dueAt(), clock.instant()), stamp);
+            cancel(deadlines, SlaClock.RESOLUTION);
+            deadlines.cancelAllWithinScope(SlaDeadline.resumeName(SlaClock.RESOLUTION));
+        }
         SlaState progress = clocks.get(SlaClock.PROGRESS_UPDATE);
         if (progress != null && progress.running()) {
             apply(new SlaClockStopped(id, SlaClock.PROGRESS_UPDATE, "resolved"), stamp);
@@ -368,6 +430,10 @@ class Complaint {
         if (!command.satisfied()) {
             apply(new ComplaintReopened(id, command.comment()), stamp);
             startProgressClock(clock.instant(), sla, deadlines, stamp);
+            SlaPolicy.Due resolution = sla.resolution(clock.instant(), urgency == null ? Urgency.GENERAL : urgency);
+            apply(new SlaClockStarted(id, SlaClock.RESOLUTION, clock.instant(), resolution.dueAt(), resolution.atRiskAt(),
+                    resolution.timeBase(), resolution.policyVersion()), stamp);
+            schedule(deadlines, SlaClock.RESOLUTION, resolution.dueAt(), resolution.atRiskAt());
         }
     }
 
@@ -465,7 +531,11 @@ class Complaint {
 
     @EventSourcingHandler
     void on(SlaClockStarted event) {
-        clocks.put(event.clock(), new SlaState(event.startedAt(), event.dueAt(), event.policyVersion(), false, false));
+        clocks.put(event.clock(), new SlaState(event.startedAt(), event.dueAt(), event.timeBase(), event.policyVersion(),
+                false, false));
+        if (event.clock() == SlaClock.RESOLUTION) {
+            resolutionPaused = null;
+        }
         if (event.clock() == SlaClock.PROGRESS_UPDATE) {
             progressStopped = false;
         }
@@ -473,8 +543,21 @@ class Complaint {
 
     @EventSourcingHandler
     void on(SlaClockRescheduled event) {
-        SlaState state = clocks.get(event.clock());
-        clocks.put(event.clock(), new SlaState(state.startedAt(), event.dueAt(), event.policyVersion(), false, false));
+        clocks.computeIfPresent(event.clock(), (c, state) -> state.due(event.dueAt(), event.policyVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockPaused event) {
+        resolutionPaused = event.pausedAt();
+        resolutionResumeBy = event.resumeBy();
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockResumed event) {
+        resolutionPaused = null;
+        resolutionResumeBy = null;
+        clocks.computeIfPresent(event.clock(), (c, state) -> new SlaState(state.startedAt(), event.dueAt(),
+                state.timeBase(), state.policyVersion(), state.atRisk(), false));
     }
 
     @EventSourcingHandler
@@ -498,14 +581,19 @@ class Complaint {
     }
 
     /** A clock as the aggregate needs it: since when and until when it runs, and whether it still runs. */
-    private record SlaState(Instant startedAt, Instant dueAt, String policyVersion, boolean atRisk, boolean stopped) {
+    private record SlaState(Instant startedAt, Instant dueAt, SlaTimeBase timeBase, String policyVersion,
+                            boolean atRisk, boolean stopped) {
 
         boolean running() {
             return !stopped;
         }
 
         SlaState with(boolean nowAtRisk, boolean nowStopped) {
-            return new SlaState(startedAt, dueAt, policyVersion, nowAtRisk, nowStopped);
+            return new SlaState(startedAt, dueAt, timeBase, policyVersion, nowAtRisk, nowStopped);
+        }
+
+        SlaState due(Instant newDueAt, String version) {
+            return new SlaState(startedAt, newDueAt, timeBase, version, false, false);
         }
     }
 
@@ -532,18 +620,27 @@ class Complaint {
         }
     }
 
-    /** A reclassification to another urgency recomputes the running first-response clock from its start. */
+    /** A (re)classification to another urgency recomputes the running urgency clocks from their start. */
     private void recomputeFirstResponse(Urgency newUrgency, SlaPolicy sla, DeadlineManager deadlines, MetaData stamp) {
-        SlaState state = clocks.get(SlaClock.FIRST_RESPONSE);
-        if (state == null || !state.running()) {
-            return;
+        SlaState first = clocks.get(SlaClock.FIRST_RESPONSE);
+        if (first != null && first.running()) {
+            reschedule(SlaClock.FIRST_RESPONSE, first, sla.firstResponse(first.startedAt(), newUrgency, channel),
+                    "classified " + newUrgency, deadlines, stamp);
         }
-        SlaPolicy.Due due = sla.firstResponse(state.startedAt(), newUrgency, channel);
+        SlaState resolution = clocks.get(SlaClock.RESOLUTION);
+        if (resolution != null && resolution.running() && resolutionPaused == null) {
+            reschedule(SlaClock.RESOLUTION, resolution, sla.resolution(resolution.startedAt(), newUrgency),
+                    "classified " + newUrgency, deadlines, stamp);
+        }
+    }
+
+    private void reschedule(SlaClock clock, SlaState state, SlaPolicy.Due due, String reason, DeadlineManager deadlines,
+                            MetaData stamp) {
         if (!due.dueAt().equals(state.dueAt())) {
-            apply(new SlaClockRescheduled(id, SlaClock.FIRST_RESPONSE, state.dueAt(), due.dueAt(), due.atRiskAt(),
-                    "classified " + newUrgency, due.policyVersion()), stamp);
-            cancel(deadlines, SlaClock.FIRST_RESPONSE);
-            schedule(deadlines, SlaClock.FIRST_RESPONSE, due.dueAt(), due.atRiskAt());
+            apply(new SlaClockRescheduled(id, clock, state.dueAt(), due.dueAt(), due.atRiskAt(), reason,
+                    due.policyVersion()), stamp);
+            cancel(deadlines, clock);
+            schedule(deadlines, clock, due.dueAt(), due.atRiskAt());
         }
     }
 

@@ -64,7 +64,11 @@ public enum Refusal {
     OPEN_ISSUES_REMAIN("open-issues-remain", Kind.CONFLICT, "the group closes only when every issue is closed"),
     VERIFICATION_INCOMPLETE("verification-incomplete", Kind.CONFLICT,
             "the group's claims need the minimum number of verification samples first (002: 3 to 5)"),
-    GROUP_CLOSED("group-closed", Kind.CONFLICT, "the group complaint is closed");
+    GROUP_CLOSED("group-closed", Kind.CONFLICT, "the group complaint is closed"),
+    NOT_PAUSABLE("not-pausable", Kind.CONFLICT, "only a running resolution clock can be paused"),
+    NOT_PAUSED("not-paused", Kind.CONFLICT, "the resolution clock is not paused"),
+    WAITING_FOR_REQUIRED("waiting-for-required", Kind.RULE,
+            "a pause names what the case waits for, e.g. supplementary evidence or a site-visit date");
 
     /** Whether the refusal is a lifecycle conflict or a broken business rule. */
     public enum Kind { CONFLICT, RULE }

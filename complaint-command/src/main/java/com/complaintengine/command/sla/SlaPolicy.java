@@ -19,12 +19,43 @@ public final class SlaPolicy {
         this.properties = properties;
         this.calendar = calendars.get(properties.calendar());
         for (Urgency urgency : Urgency.values()) {
-            SlaProperties.ClockRule rule = properties.firstResponse().get(urgency);
-            if (rule == null || (rule.duration() == null) == (rule.workingDays() == null)) {
-                throw new IllegalArgumentException("complaint.sla.first-response." + urgency
-                        + " needs exactly one of duration or working-days");
-            }
+            requireRule("first-response", urgency, properties.firstResponse().get(urgency));
+            requireRule("resolution", urgency, properties.resolution().get(urgency));
         }
+    }
+
+    private static void requireRule(String clock, Urgency urgency, SlaProperties.ClockRule rule) {
+        if (rule == null || (rule.duration() == null) == (rule.workingDays() == null)) {
+            throw new IllegalArgumentException("complaint.sla." + clock + "." + urgency
+                    + " needs exactly one of duration or working-days");
+        }
+    }
+
+    /** The resolution clock: by urgency, in calendar time or working days. */
+    public Due resolution(Instant start, Urgency urgency) {
+        SlaProperties.ClockRule rule = properties.resolution().get(urgency);
+        Instant due = rule.duration() != null ? start.plus(rule.duration()) : calendar.addWorkingDays(start, rule.workingDays());
+        return new Due(due, atRisk(start, due), rule.duration() != null ? SlaTimeBase.CALENDAR : SlaTimeBase.BUSINESS,
+                properties.version());
+    }
+
+    /**
+     * How long a pause from {@code pausedAt} to {@code resumedAt} counts in the given time base, and where it moves
+     * {@code dueAt} to: business time moves a business clock only by the working time that passed.
+     */
+    public Instant afterPause(Instant dueAt, Instant pausedAt, Instant resumedAt, SlaTimeBase base) {
+        return base == SlaTimeBase.BUSINESS
+                ? calendar.addBusinessDuration(dueAt, calendar.businessTimeBetween(pausedAt, resumedAt))
+                : dueAt.plus(Duration.between(pausedAt, resumedAt));
+    }
+
+    public Duration pausedFor(Instant pausedAt, Instant resumedAt, SlaTimeBase base) {
+        return base == SlaTimeBase.BUSINESS ? calendar.businessTimeBetween(pausedAt, resumedAt)
+                : Duration.between(pausedAt, resumedAt);
+    }
+
+    public Duration maxPause() {
+        return properties.maxPause();
     }
 
     /** When a clock falls due, and when it becomes at risk. */

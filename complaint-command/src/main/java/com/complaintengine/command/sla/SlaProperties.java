@@ -18,6 +18,8 @@ public record SlaProperties(String version,
                             Map<Urgency, ClockRule> firstResponse,
                             Map<Channel, Duration> channelFirstResponse,
                             ProgressUpdates progressUpdate,
+                            Map<Urgency, ClockRule> resolution,
+                            Duration maxPause,
                             String calendar) {
 
     /** Progress updates (003 §6): ordinary complaints every 48 h, upgraded (MAJOR) every 24 h, CRITICAL every 6 h. */
@@ -47,12 +49,17 @@ public record SlaProperties(String version,
                 : Map.copyOf(channelFirstResponse);
         calendar = calendar == null ? "default" : calendar;
         progressUpdate = progressUpdate == null ? new ProgressUpdates(null, null, null) : progressUpdate;
+        resolution = resolution == null || resolution.isEmpty() ? Map.of(
+                Urgency.URGENT, new ClockRule(Duration.ofHours(48), null),
+                Urgency.MAJOR, new ClockRule(Duration.ofHours(48), null),
+                Urgency.GENERAL, new ClockRule(null, 5)) : Map.copyOf(resolution);
+        maxPause = maxPause == null ? Duration.ofDays(7) : maxPause;
         if (atRiskShare <= 0 || atRiskShare >= 1) {
             throw new IllegalArgumentException("complaint.sla.at-risk-share lies between 0 and 1, e.g. 0.8");
         }
     }
 
     public static SlaProperties defaults() {
-        return new SlaProperties(null, null, null, null, null, null);
+        return new SlaProperties(null, null, null, null, null, null, null, null);
     }
 }

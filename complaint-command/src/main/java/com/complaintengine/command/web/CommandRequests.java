@@ -10,6 +10,7 @@ import com.complaintengine.api.values.Money;
 import com.complaintengine.api.values.RemedyType;
 import com.complaintengine.api.values.SpecialCircumstance;
 import com.complaintengine.api.values.Urgency;
+import com.complaintengine.api.values.WaitingOn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -131,6 +132,12 @@ final class CommandRequests {
     }
 
     record ApprovalRequest(@NotNull @Valid AmountRequest upTo, @Size(max = 1000) String note) {
+    }
+
+    record PauseRequest(@NotNull WaitingOn waitingOn, @NotBlank @Size(max = 500) String waitingFor) {
+    }
+
+    record ResumeRequest(@Size(max = 1000) String note) {
     }
 
     record ConfirmationRequest(@NotNull Boolean satisfied,

@@ -23,7 +23,11 @@ import com.complaintengine.api.commands.RecordCommunication;
 import com.complaintengine.api.commands.ApproveRemedy;
 import com.complaintengine.api.commands.OfferRemedyOptions;
 import com.complaintengine.api.commands.RecordRemedyChoice;
+import com.complaintengine.api.commands.PauseResolutionClock;
+import com.complaintengine.api.commands.ResumeResolutionClock;
 import com.complaintengine.api.values.CustomerConsent;
+import com.complaintengine.command.web.CommandRequests.PauseRequest;
+import com.complaintengine.command.web.CommandRequests.ResumeRequest;
 import com.complaintengine.api.values.RemedyOption;
 import com.complaintengine.command.web.CommandRequests.ApprovalRequest;
 import com.complaintengine.command.web.CommandRequests.ChoiceRequest;
@@ -202,6 +206,17 @@ class ComplaintCommandController {
     @PostMapping("/{id}/remedy-approvals")
     ResponseEntity<Void> approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request, Operator operator) {
         return send(new ApproveRemedy(complaintId(id), request.upTo().toMoney(), request.note()), operator);
+    }
+
+    @PostMapping("/{id}/resolution-clock/pause")
+    ResponseEntity<Void> pause(@PathVariable String id, @Valid @RequestBody PauseRequest request, Operator operator) {
+        return send(new PauseResolutionClock(complaintId(id), request.waitingOn(), request.waitingFor()), operator);
+    }
+
+    @PostMapping("/{id}/resolution-clock/resume")
+    ResponseEntity<Void> resume(@PathVariable String id, @Valid @RequestBody(required = false) ResumeRequest request,
+                                Operator operator) {
+        return send(new ResumeResolutionClock(complaintId(id), request == null ? null : request.note()), operator);
     }
 
     @PostMapping("/{id}/confirmation")

@@ -125,9 +125,13 @@ class ComplaintLifecycleTest {
         // 001 §2.2: GENERAL until classified: 3 working days from Monday 16:00 in Shanghai is Thursday 16:00.
         SlaClockStarted clock = new SlaClockStarted(ID, SlaClock.FIRST_RESPONSE, NOW, Instant.parse("2026-11-26T08:00:00Z"),
                 Instant.parse("2026-11-25T17:36:00Z"), SlaTimeBase.BUSINESS, "default");
+        // The resolution clock: 5 working days, Monday 16:00 → next Monday 16:00; at risk after 80 % of 168 h.
+        SlaClockStarted resolution = new SlaClockStarted(ID, SlaClock.RESOLUTION, NOW, Instant.parse("2026-11-30T08:00:00Z"),
+                Instant.parse("2026-11-28T22:24:00Z"), SlaTimeBase.BUSINESS, "default");
         fixture.givenNoPriorActivity().when(RECEIVE, BY_AGENT)
-               .expectEvents(RECEIVED, clock)
-               .expectEventsMatching(Matchers.exactSequenceOf(stampedBy("agent-li"), stampedBy("agent-li"), Matchers.andNoMore()));
+               .expectEvents(RECEIVED, clock, resolution)
+               .expectEventsMatching(Matchers.exactSequenceOf(stampedBy("agent-li"), stampedBy("agent-li"),
+                       stampedBy("agent-li"), Matchers.andNoMore()));
     }
 
     @Test

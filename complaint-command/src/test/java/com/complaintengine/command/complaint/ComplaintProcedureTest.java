@@ -122,6 +122,15 @@ class ComplaintProcedureTest {
                 due.policyVersion());
     }
 
+    /** The resolution clock a received complaint starts, as the default policy computes it. */
+    private static SlaClockStarted resolutionStarted(ReceiveComplaint c) {
+        Urgency assumed = c.suggestedClassification() == null ? Urgency.GENERAL : c.suggestedClassification().urgency();
+        SlaPolicy.Due due = new SlaPolicy(SlaProperties.defaults(), new BusinessCalendars(CalendarProperties.defaults()))
+                .resolution(NOW, assumed);
+        return new SlaClockStarted(ID, SlaClock.RESOLUTION, NOW, due.dueAt(), due.atRiskAt(), due.timeBase(),
+                due.policyVersion());
+    }
+
     private static ComplaintReceived plainReceived() {
         return received(intake(1, null, Channel.HOTLINE, Set.of()));
     }
@@ -161,14 +170,14 @@ class ComplaintProcedureTest {
         fixture.givenNoPriorActivity().when(command, BY_AGENT)
                .expectEvents(received(command), new ComplaintEscalated(ID, null, EscalationLevel.CRITICAL,
                        "11 people affected, more than 10", ComplaintEscalated.AUTOMATIC, List.of("group-size")),
-                       clockStarted(command));
+                       clockStarted(command), resolutionStarted(command));
     }
 
     @Test
     @DisplayName("000 §2.2: exactly 10 people is not yet a group escalation")
     void tenPeopleIsNoEscalation() {
         ReceiveComplaint command = intake(10, null, Channel.STORE_COUNTER, Set.of());
-        fixture.givenNoPriorActivity().when(command, BY_AGENT).expectEvents(received(command), clockStarted(command));
+        fixture.givenNoPriorActivity().when(command, BY_AGENT).expectEvents(received(command), clockStarted(command), resolutionStarted(command));
     }
 
     @Test
@@ -178,13 +187,13 @@ class ComplaintProcedureTest {
         fixture.givenNoPriorActivity().when(above, BY_AGENT)
                .expectEvents(received(above), new ComplaintEscalated(ID, null, EscalationLevel.CRITICAL,
                        "claim of 500000.01 CNY above 500000", ComplaintEscalated.AUTOMATIC, List.of("large-claim")),
-                       clockStarted(above));
+                       clockStarted(above), resolutionStarted(above));
 
         ReceiveComplaint at = intake(1, cny("500000"), Channel.HOTLINE, Set.of());
-        fixture.givenNoPriorActivity().when(at, BY_AGENT).expectEvents(received(at), clockStarted(at));
+        fixture.givenNoPriorActivity().when(at, BY_AGENT).expectEvents(received(at), clockStarted(at), resolutionStarted(at));
 
         ReceiveComplaint dollars = intake(1, Money.of("600000", "USD"), Channel.HOTLINE, Set.of());
-        fixture.givenNoPriorActivity().when(dollars, BY_AGENT).expectEvents(received(dollars), clockStarted(dollars));
+        fixture.givenNoPriorActivity().when(dollars, BY_AGENT).expectEvents(received(dollars), clockStarted(dollars), resolutionStarted(dollars));
     }
 
     @Test
@@ -194,19 +203,19 @@ class ComplaintProcedureTest {
         fixture.givenNoPriorActivity().when(media, BY_AGENT)
                .expectEvents(received(media), new ComplaintEscalated(ID, null, EscalationLevel.MAJOR,
                        "media or regulator risk: MEDIA_PRESENT", ComplaintEscalated.AUTOMATIC,
-                       List.of("media-or-regulator-risk")), clockStarted(media));
+                       List.of("media-or-regulator-risk")), clockStarted(media), resolutionStarted(media));
 
         ReceiveComplaint regulator = intake(1, null, Channel.REGULATOR_PLATFORM, Set.of());
         fixture.givenNoPriorActivity().when(regulator, BY_AGENT)
                .expectEvents(received(regulator), new ComplaintEscalated(ID, null, EscalationLevel.MAJOR,
                        "media or regulator risk: received through a regulator platform", ComplaintEscalated.AUTOMATIC,
-                       List.of("media-or-regulator-risk")), clockStarted(regulator));
+                       List.of("media-or-regulator-risk")), clockStarted(regulator), resolutionStarted(regulator));
 
         ReceiveComplaint both = intake(86, null, Channel.STORE_COUNTER, Set.of(SpecialCircumstance.EXPOSURE_THREAT));
         fixture.givenNoPriorActivity().when(both, BY_AGENT)
                .expectEvents(received(both), new ComplaintEscalated(ID, null, EscalationLevel.CRITICAL,
                        "86 people affected, more than 10; media or regulator risk: EXPOSURE_THREAT",
-                       ComplaintEscalated.AUTOMATIC, List.of("group-size", "media-or-regulator-risk")), clockStarted(both));
+                       ComplaintEscalated.AUTOMATIC, List.of("group-size", "media-or-regulator-risk")), clockStarted(both), resolutionStarted(both));
     }
 
     @Test
@@ -249,7 +258,7 @@ class ComplaintProcedureTest {
                 "restarts", "exchange", new Demand(DemandType.EXCHANGE, null), "calm", Set.of(), 1, suggestion);
         ComplaintReceived received = new ComplaintReceived(ID, Channel.HOTLINE, null, command.customer(), command.occurredAt(),
                 "restarts", "exchange", command.demand(), "calm", Set.of(), 1, suggestion);
-        fixture.givenNoPriorActivity().when(command, BY_AGENT).expectEvents(received, clockStarted(command));
+        fixture.givenNoPriorActivity().when(command, BY_AGENT).expectEvents(received, clockStarted(command), resolutionStarted(command));
 
         fixture.given(received).when(new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.GENERAL, false), BY_AGENT)
                .expectEvents(new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.GENERAL, false,
@@ -417,7 +426,11 @@ class ComplaintProcedureTest {
                                            new ComplaintReopened(ID, "still restarts"),
                                            new SlaClockStarted(ID, SlaClock.PROGRESS_UPDATE, NOW, NOW.plus(Duration.ofHours(48)),
                                                    NOW.plus(Duration.ofMinutes(2304)), com.complaintengine.api.values.SlaTimeBase.CALENDAR,
-                                                   "default"));
+                                                   "default"),
+                                           // GENERAL: 5 working days from Monday 16:00 in Shanghai is the next Monday 16:00.
+                                           new SlaClockStarted(ID, SlaClock.RESOLUTION, NOW, Instant.parse("2026-11-30T08:00:00Z"),
+                                                   Instant.parse("2026-11-28T22:24:00Z"),
+                                                   com.complaintengine.api.values.SlaTimeBase.BUSINESS, "default"));
         givenAcknowledged(RESOLVED, new OutcomeConfirmed(ID, false, null, "phone", "no"), new ComplaintReopened(ID, "no"))
                 .when(new ResolveComplaint(ID, RemedyType.EXCHANGE, null, "exchanged"), BY_AGENT)
                 .expectEvents(new ComplaintResolved(ID, RemedyType.EXCHANGE, null, "exchanged"));

@@ -20,6 +20,8 @@ import com.complaintengine.api.events.SlaAtRisk;
 import com.complaintengine.api.events.SlaBreached;
 import com.complaintengine.api.events.SlaClockMet;
 import com.complaintengine.api.events.SlaClockRescheduled;
+import com.complaintengine.api.events.SlaClockPaused;
+import com.complaintengine.api.events.SlaClockResumed;
 import com.complaintengine.api.events.SlaClockStarted;
 import com.complaintengine.api.events.SlaClockStopped;
 import com.complaintengine.api.events.TaskForceFormed;
@@ -125,7 +127,7 @@ public record ComplaintSummary(String id,
     }
 
     /** Where a clock stands; EXTENDED is running on a deadline the customer agreed to move. */
-    public enum SlaState { RUNNING, AT_RISK, EXTENDED, MET, BREACHED, STOPPED }
+    public enum SlaState { RUNNING, AT_RISK, EXTENDED, PAUSED, MET, BREACHED, STOPPED }
 
     public ComplaintSummary slaStarted(SlaClockStarted e, long sequence, Instant at) {
         return withSla(e.clock(), new SlaView(SlaState.RUNNING, e.dueAt(), e.atRiskAt(), e.timeBase(), e.policyVersion(),
@@ -160,6 +162,18 @@ public record ComplaintSummary(String id,
     public ComplaintSummary slaStopped(SlaClockStopped e, long sequence, Instant at) {
         SlaView old = sla.get(e.clock());
         return withSla(e.clock(), new SlaView(SlaState.STOPPED, old.dueAt(), old.atRiskAt(), old.timeBase(),
+                old.policyVersion(), null, null), sequence, at);
+    }
+
+    public ComplaintSummary slaPaused(SlaClockPaused e, long sequence, Instant at) {
+        SlaView old = sla.get(e.clock());
+        return withSla(e.clock(), new SlaView(SlaState.PAUSED, old.dueAt(), old.atRiskAt(), old.timeBase(),
+                old.policyVersion(), null, null), sequence, at);
+    }
+
+    public ComplaintSummary slaResumed(SlaClockResumed e, long sequence, Instant at) {
+        SlaView old = sla.get(e.clock());
+        return withSla(e.clock(), new SlaView(SlaState.RUNNING, e.dueAt(), e.atRiskAt(), old.timeBase(),
                 old.policyVersion(), null, null), sequence, at);
     }
 

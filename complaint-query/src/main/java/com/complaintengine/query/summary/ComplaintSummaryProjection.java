@@ -10,6 +10,8 @@ import com.complaintengine.api.events.OutcomeConfirmed;
 import com.complaintengine.api.events.RemedyApproved;
 import com.complaintengine.api.events.RemedyChosen;
 import com.complaintengine.api.events.RemedyOptionsOffered;
+import com.complaintengine.api.events.SlaClockPaused;
+import com.complaintengine.api.events.SlaClockResumed;
 import com.complaintengine.api.events.SlaClockStarted;
 import com.complaintengine.api.events.SlaClockStopped;
 import com.complaintengine.api.events.SlaClockRescheduled;
@@ -163,6 +165,16 @@ public class ComplaintSummaryProjection {
     @EventHandler
     void on(SlaClockStopped event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         update(event.complaintId(), sequence, summary -> summary.slaStopped(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(SlaClockPaused event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.slaPaused(event, sequence, Instant.parse(occurredAt)));
+    }
+
+    @EventHandler
+    void on(SlaClockResumed event, @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+        update(event.complaintId(), sequence, summary -> summary.slaResumed(event, sequence, Instant.parse(occurredAt)));
     }
 
     @ResetHandler
