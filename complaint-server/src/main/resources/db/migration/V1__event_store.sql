@@ -1,5 +1,5 @@
 -- Axon's JDBC event store on PostgreSQL. Payload and metadata are bytea holding UTF-8 JSON (Jackson),
--- never oid large objects; read them with convert_from(payload, 'UTF8') or the event_json view below.
+-- never large objects; read them with convert_from(payload, 'UTF8') or the event_json view below.
 -- global_index is an identity with cache 1: no jumps of 50 after a restart; gaps from rolled-back
 -- inserts are normal and Axon's gap-aware tracking token waits for them.
 create table domain_event_entry (
