@@ -53,16 +53,18 @@ class ComplaintLifecycleHttpTest {
         // The first-response clock starts at receipt as suggested (GENERAL), is recomputed for URGENT, and is met;
         // the progress-update clock starts with the first response, shortens on escalation, stops at resolution.
         // The resolution clock runs beside them from receipt, is recomputed for URGENT and met by the resolution.
+        // URGENT also starts the supervisor's 30-minute callback clock (never met here: no supervisor called).
         assertThat(events).extracting(e -> e.get("type").asString()).containsExactly("ComplaintReceived",
                 "SlaClockStarted", "SlaClockStarted", "ComplaintClassified", "SlaClockRescheduled", "SlaClockRescheduled",
-                "ComplaintAcknowledged", "SlaClockMet", "SlaClockStarted", "ComplaintEscalated", "SlaClockRescheduled",
-                "ComplaintResolved", "SlaClockMet", "SlaClockStopped", "ComplaintArchived");
+                "SlaClockStarted", "ComplaintAcknowledged", "SlaClockMet", "SlaClockStarted", "ComplaintEscalated",
+                "SlaClockRescheduled", "ComplaintResolved", "SlaClockMet", "SlaClockStopped", "SlaClockStopped",
+                "ComplaintArchived");
         assertThat(events).extracting(e -> e.get("payload").has("clock") ? e.get("payload").get("clock").asString() : "")
-                          .containsExactly("", "FIRST_RESPONSE", "RESOLUTION", "", "FIRST_RESPONSE", "RESOLUTION", "",
-                                  "FIRST_RESPONSE", "PROGRESS_UPDATE", "", "PROGRESS_UPDATE", "", "RESOLUTION",
-                                  "PROGRESS_UPDATE", "");
+                          .containsExactly("", "FIRST_RESPONSE", "RESOLUTION", "", "FIRST_RESPONSE", "RESOLUTION",
+                                  "SUPERVISOR_CALLBACK", "", "FIRST_RESPONSE", "PROGRESS_UPDATE", "", "PROGRESS_UPDATE", "",
+                                  "RESOLUTION", "PROGRESS_UPDATE", "SUPERVISOR_CALLBACK", "");
         assertThat(events).extracting(e -> e.get("sequence").asLong())
-                          .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
+                          .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L);
         assertThat(events).allSatisfy(e -> {
             assertThat(e.get("operator").asString()).isEqualTo(Api.OPERATOR);
             assertThat(e.get("revision").asString()).isEqualTo("1");
@@ -76,23 +78,23 @@ class ComplaintLifecycleHttpTest {
         JsonNode classified = events.get(3).get("payload");
         assertThat(classified.get("tag").asString()).isEqualTo("PRODUCT-QUALITY-URGENT");
         assertThat(classified.get("routing").get("primaryDepartment").asString()).isEqualTo("technology");
-        assertThat(events.get(9).get("payload").get("to").asString()).isEqualTo("MAJOR");
-        assertThat(events.get(11).get("payload").get("amount").get("value").toString()).isEqualTo("300.50");
+        assertThat(events.get(10).get("payload").get("to").asString()).isEqualTo("MAJOR");
+        assertThat(events.get(12).get("payload").get("amount").get("value").toString()).isEqualTo("300.50");
 
         JsonNode state = awaitState(id, "ARCHIVED");
         assertThat(state.get("classification").get("urgency").asString()).isEqualTo("URGENT");
         assertThat(state.get("classification").get("routing").get("primaryDepartment").asString()).isEqualTo("technology");
         assertThat(state.get("escalation").get("level").asString()).isEqualTo("MAJOR");
         assertThat(state.get("resolution").get("remedy").asString()).isEqualTo("COMPENSATION");
-        assertThat(state.get("version").asLong()).isEqualTo(14);
+        assertThat(state.get("version").asLong()).isEqualTo(16);
         assertThat(state.get("sla").get("RESOLUTION").get("state").asString()).isEqualTo("MET");
         assertThat(state.get("sla").get("PROGRESS_UPDATE").get("state").asString()).isEqualTo("STOPPED");
         assertThat(state.get("sla").get("FIRST_RESPONSE").get("state").asString()).isEqualTo("MET");
         assertThat(state.get("sla").get("FIRST_RESPONSE").get("policyVersion").asString()).isEqualTo("2026-11-23");
         assertThat(state.get("intake").get("customer").get("tier").asString()).isEqualTo("VIP");
-        assertThat(state.get("timeline").get("acknowledgedAt").asString()).isEqualTo(events.get(6).get("occurredAt").asString());
+        assertThat(state.get("timeline").get("acknowledgedAt").asString()).isEqualTo(events.get(7).get("occurredAt").asString());
         assertThat(Instant.parse(state.get("retainUntil").asString()))
-                .isAfter(Instant.parse(events.get(14).get("occurredAt").asString()).plus(Duration.ofDays(3 * 365)));
+                .isAfter(Instant.parse(events.get(16).get("occurredAt").asString()).plus(Duration.ofDays(3 * 365)));
     }
 
     @Test

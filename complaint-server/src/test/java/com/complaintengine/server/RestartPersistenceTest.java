@@ -32,7 +32,7 @@ class RestartPersistenceTest {
             Api.Response history = engine.api().get("/api/complaints/" + id + "/history");
             assertThat(history.status()).isEqualTo(200);
             int stored = history.json().get("events").size();
-            assertThat(stored).isEqualTo(6); // received, its two clocks, classified URGENT, both clocks recomputed
+            assertThat(stored).isEqualTo(7); // received, its two clocks, classified URGENT, both recomputed, callback clock
             Api.Response state = engine.api().get("/api/complaints/" + id);
             assertThat(state.status()).isEqualTo(200);
             assertThat(state.json().get("status").asString()).isEqualTo("CLASSIFIED");

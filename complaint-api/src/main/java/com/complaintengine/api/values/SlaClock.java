@@ -7,7 +7,11 @@ public enum SlaClock {
     /** The next progress update sent to the customer (003 §6); only an update sent to the customer meets it. */
     PROGRESS_UPDATE,
     /** The resolution; the only clock that pauses while the case waits on the customer or a third party. */
-    RESOLUTION;
+    RESOLUTION,
+    /** URGENT: a supervisor calls the customer back (001 §2.3: within 30 min). */
+    SUPERVISOR_CALLBACK,
+    /** MAJOR: the department head gives an initial plan (001: within 2 h). */
+    INITIAL_PLAN;
 
     /** The clock an extension names ("first-response", "FIRST_RESPONSE"), or null when it names none. */
     public static SlaClock named(String name) {

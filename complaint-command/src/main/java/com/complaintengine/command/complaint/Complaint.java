@@ -40,6 +40,8 @@ import com.complaintengine.api.events.SlaBreached;
 import com.complaintengine.api.events.SlaClockMet;
 import com.complaintengine.api.events.SlaClockRescheduled;
 import com.complaintengine.api.commands.PauseResolutionClock;
+import com.complaintengine.api.commands.RecordInitialPlan;
+import com.complaintengine.api.events.InitialPlanRecorded;
 import com.complaintengine.api.commands.ResumeResolutionClock;
 import com.complaintengine.api.events.SlaClockPaused;
 import com.complaintengine.api.events.SlaClockResumed;
@@ -93,6 +95,7 @@ class Complaint {
     private static final int CORE_MEMBERS = 3;
     private static final String SYSTEM = "system";
     private static final String SLA_BREACH = "sla-breach";
+    private static final String SUPERVISOR = "SUPERVISOR";
 
     @AggregateIdentifier
     private ComplaintId id;
@@ -103,6 +106,7 @@ class Complaint {
     private SuggestedClassification suggested;
     private Channel channel;
     private boolean progressStopped;
+    private final java.util.Set<SlaClock> metOrBreached = java.util.EnumSet.noneOf(SlaClock.class);
     private Instant resolutionPaused;
     private Instant resolutionResumeBy;
     private final Map<SlaClock, SlaState> clocks = new EnumMap<>(SlaClock.class);
@@ -182,8 +186,9 @@ class Complaint {
     }
 
     @CommandHandler
-    void handle(AcknowledgeComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-                SlaPolicy sla, DeadlineManager deadlines) {
+    void handle(AcknowledgeComplaint command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator,
+                @MetaDataValue(MetaDataKeys.OPERATOR_ROLE) String role, Clock clock, SlaPolicy sla,
+                DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         refuseIf(type == null, Refusal.NOT_CLASSIFIED);
@@ -195,15 +200,34 @@ class Complaint {
             cancel(deadlines, SlaClock.FIRST_RESPONSE);
         }
         startProgressClock(clock.instant(), sla, deadlines, stamp);
+        if (SUPERVISOR.equals(role)) {
+            meet(SlaClock.SUPERVISOR_CALLBACK, clock.instant(), deadlines, stamp);
+        }
+    }
+
+    // 001: the department head's initial plan for a MAJOR complaint.
+    @CommandHandler
+    void handle(RecordInitialPlan command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                DeadlineManager deadlines) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(archived, Refusal.ARCHIVED);
+        refuseIf(type == null, Refusal.NOT_CLASSIFIED);
+        apply(new InitialPlanRecorded(id, command.plan()), stamp);
+        meet(SlaClock.INITIAL_PLAN, clock.instant(), deadlines, stamp);
     }
 
     // 003 §6: the communication log; only TO_CUSTOMER is a progress update the customer received.
     @CommandHandler
-    void handle(RecordCommunication command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
-                SlaPolicy sla, DeadlineManager deadlines) {
+    void handle(RecordCommunication command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator,
+                @MetaDataValue(MetaDataKeys.OPERATOR_ROLE) String role, Clock clock, SlaPolicy sla,
+                DeadlineManager deadlines) {
         MetaData stamp = stamp(operator, clock);
         refuseIf(archived, Refusal.ARCHIVED);
         apply(new CommunicationRecorded(id, command.direction(), command.channel(), command.content()), stamp);
+        // 001 §2.3: the supervisor's call to the customer meets the callback clock.
+        if (command.direction() == CommunicationDirection.TO_CUSTOMER && SUPERVISOR.equals(role)) {
+            meet(SlaClock.SUPERVISOR_CALLBACK, clock.instant(), deadlines, stamp);
+        }
         // 003 §6: only an update sent to the customer meets the update clock; notes and customer messages do not.
         SlaState progress = clocks.get(SlaClock.PROGRESS_UPDATE);
         if (command.direction() == CommunicationDirection.TO_CUSTOMER && progress != null && !progressStopped) {
@@ -410,10 +434,12 @@ class Complaint {
             cancel(deadlines, SlaClock.RESOLUTION);
             deadlines.cancelAllWithinScope(SlaDeadline.resumeName(SlaClock.RESOLUTION));
         }
-        SlaState progress = clocks.get(SlaClock.PROGRESS_UPDATE);
-        if (progress != null && progress.running()) {
-            apply(new SlaClockStopped(id, SlaClock.PROGRESS_UPDATE, "resolved"), stamp);
-            cancel(deadlines, SlaClock.PROGRESS_UPDATE);
+        for (SlaClock other : List.of(SlaClock.PROGRESS_UPDATE, SlaClock.SUPERVISOR_CALLBACK, SlaClock.INITIAL_PLAN)) {
+            SlaState state = clocks.get(other);
+            if (state != null && state.running()) {
+                apply(new SlaClockStopped(id, other, "resolved"), stamp);
+                cancel(deadlines, other);
+            }
         }
     }
 
@@ -568,11 +594,13 @@ class Complaint {
     @EventSourcingHandler
     void on(SlaClockMet event) {
         clocks.computeIfPresent(event.clock(), (c, state) -> state.with(state.atRisk(), true));
+        metOrBreached.add(event.clock());
     }
 
     @EventSourcingHandler
     void on(SlaBreached event) {
         clocks.computeIfPresent(event.clock(), (c, state) -> state.with(state.atRisk(), true));
+        metOrBreached.add(event.clock());
     }
 
     @EventSourcingHandler
@@ -631,6 +659,36 @@ class Complaint {
         if (resolution != null && resolution.running() && resolutionPaused == null) {
             reschedule(SlaClock.RESOLUTION, resolution, sla.resolution(resolution.startedAt(), newUrgency),
                     "classified " + newUrgency, deadlines, stamp);
+        }
+        if (first != null) {
+            urgencyClock(SlaClock.SUPERVISOR_CALLBACK, newUrgency == Urgency.URGENT, first.startedAt(), newUrgency, sla,
+                    deadlines, stamp);
+            urgencyClock(SlaClock.INITIAL_PLAN, newUrgency == Urgency.MAJOR, first.startedAt(), newUrgency, sla,
+                    deadlines, stamp);
+        }
+    }
+
+    /** 001: the callback clock runs for URGENT complaints, the plan clock for MAJOR ones, both from receipt. */
+    private void urgencyClock(SlaClock clock, boolean applies, Instant receivedAt, Urgency newUrgency, SlaPolicy sla,
+                              DeadlineManager deadlines, MetaData stamp) {
+        SlaState state = clocks.get(clock);
+        if (applies && (state == null || (!state.running() && !metOrBreached.contains(clock)))) {
+            SlaPolicy.Due due = sla.urgencyClock(clock, receivedAt);
+            apply(new SlaClockStarted(id, clock, receivedAt, due.dueAt(), due.atRiskAt(), due.timeBase(),
+                    due.policyVersion()), stamp);
+            schedule(deadlines, clock, due.dueAt(), due.atRiskAt());
+        } else if (!applies && state != null && state.running()) {
+            apply(new SlaClockStopped(id, clock, "classified " + newUrgency), stamp);
+            cancel(deadlines, clock);
+        }
+    }
+
+    /** Meets a running clock and cancels its deadlines. */
+    private void meet(SlaClock clock, Instant now, DeadlineManager deadlines, MetaData stamp) {
+        SlaState state = clocks.get(clock);
+        if (state != null && state.running()) {
+            apply(new SlaClockMet(id, clock, state.dueAt(), now), stamp);
+            cancel(deadlines, clock);
         }
     }
 

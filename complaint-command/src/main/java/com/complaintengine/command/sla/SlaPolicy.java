@@ -2,6 +2,7 @@ package com.complaintengine.command.sla;
 
 import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.EscalationLevel;
+import com.complaintengine.api.values.SlaClock;
 import com.complaintengine.api.values.SlaTimeBase;
 import com.complaintengine.api.values.Urgency;
 import com.complaintengine.command.sla.calendar.BusinessCalendar;
@@ -73,6 +74,13 @@ public final class SlaPolicy {
             base = SlaTimeBase.CALENDAR;
         }
         return new Due(due, atRisk(start, due), base, properties.version());
+    }
+
+    /** URGENT: the supervisor's callback (001 §2.3), from receipt; MAJOR: the initial plan (001), from receipt. */
+    public Due urgencyClock(SlaClock clock, Instant receivedAt) {
+        Duration limit = clock == SlaClock.SUPERVISOR_CALLBACK ? properties.supervisorCallback() : properties.initialPlan();
+        Instant due = receivedAt.plus(limit);
+        return new Due(due, atRisk(receivedAt, due), SlaTimeBase.CALENDAR, properties.version());
     }
 
     /** The next progress update (003 §6), by how far the complaint is escalated; calendar time. */

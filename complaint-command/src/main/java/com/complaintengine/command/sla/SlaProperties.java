@@ -20,6 +20,8 @@ public record SlaProperties(String version,
                             ProgressUpdates progressUpdate,
                             Map<Urgency, ClockRule> resolution,
                             Duration maxPause,
+                            Duration supervisorCallback,
+                            Duration initialPlan,
                             String calendar) {
 
     /** Progress updates (003 §6): ordinary complaints every 48 h, upgraded (MAJOR) every 24 h, CRITICAL every 6 h. */
@@ -54,12 +56,14 @@ public record SlaProperties(String version,
                 Urgency.MAJOR, new ClockRule(Duration.ofHours(48), null),
                 Urgency.GENERAL, new ClockRule(null, 5)) : Map.copyOf(resolution);
         maxPause = maxPause == null ? Duration.ofDays(7) : maxPause;
+        supervisorCallback = supervisorCallback == null ? Duration.ofMinutes(30) : supervisorCallback;
+        initialPlan = initialPlan == null ? Duration.ofHours(2) : initialPlan;
         if (atRiskShare <= 0 || atRiskShare >= 1) {
             throw new IllegalArgumentException("complaint.sla.at-risk-share lies between 0 and 1, e.g. 0.8");
         }
     }
 
     public static SlaProperties defaults() {
-        return new SlaProperties(null, null, null, null, null, null, null, null);
+        return new SlaProperties(null, null, null, null, null, null, null, null, null, null);
     }
 }

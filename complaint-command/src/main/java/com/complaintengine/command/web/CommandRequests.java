@@ -140,6 +140,9 @@ final class CommandRequests {
     record ResumeRequest(@Size(max = 1000) String note) {
     }
 
+    record InitialPlanRequest(@NotBlank @Size(max = 4000) String plan) {
+    }
+
     record ConfirmationRequest(@NotNull Boolean satisfied,
                                @Min(1) @Max(5) Integer score,
                                @Size(max = 100) String channel,

@@ -24,8 +24,10 @@ import com.complaintengine.api.commands.ApproveRemedy;
 import com.complaintengine.api.commands.OfferRemedyOptions;
 import com.complaintengine.api.commands.RecordRemedyChoice;
 import com.complaintengine.api.commands.PauseResolutionClock;
+import com.complaintengine.api.commands.RecordInitialPlan;
 import com.complaintengine.api.commands.ResumeResolutionClock;
 import com.complaintengine.api.values.CustomerConsent;
+import com.complaintengine.command.web.CommandRequests.InitialPlanRequest;
 import com.complaintengine.command.web.CommandRequests.PauseRequest;
 import com.complaintengine.command.web.CommandRequests.ResumeRequest;
 import com.complaintengine.api.values.RemedyOption;
@@ -206,6 +208,12 @@ class ComplaintCommandController {
     @PostMapping("/{id}/remedy-approvals")
     ResponseEntity<Void> approve(@PathVariable String id, @Valid @RequestBody ApprovalRequest request, Operator operator) {
         return send(new ApproveRemedy(complaintId(id), request.upTo().toMoney(), request.note()), operator);
+    }
+
+    @PostMapping("/{id}/initial-plan")
+    ResponseEntity<Void> initialPlan(@PathVariable String id, @Valid @RequestBody InitialPlanRequest request,
+                                     Operator operator) {
+        return send(new RecordInitialPlan(complaintId(id), request.plan()), operator);
     }
 
     @PostMapping("/{id}/resolution-clock/pause")

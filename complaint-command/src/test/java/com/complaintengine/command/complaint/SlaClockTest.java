@@ -9,6 +9,8 @@ import com.complaintengine.api.commands.ResolveComplaint;
 import com.complaintengine.api.events.CommunicationRecorded;
 import com.complaintengine.api.events.ComplaintResolved;
 import com.complaintengine.api.commands.PauseResolutionClock;
+import com.complaintengine.api.commands.RecordInitialPlan;
+import com.complaintengine.api.events.InitialPlanRecorded;
 import com.complaintengine.api.commands.ResumeResolutionClock;
 import com.complaintengine.api.events.SlaClockPaused;
 import com.complaintengine.api.events.SlaClockResumed;
@@ -68,6 +70,7 @@ import org.junit.jupiter.api.Test;
 class SlaClockTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    private static final Duration CALLBACK = Duration.ofHours(10);
     private static final ComplaintId ID = ComplaintId.of("C-1");
     private static final Map<String, Object> BY_AGENT = Map.of("operator", "agent-li");
     private static final Routing ROUTE = new Routing("technology", List.of(), "legal", "vp", "v1");
@@ -89,7 +92,9 @@ class SlaClockTest {
         fixture.registerInjectableResource(new EscalationPolicy(EscalationProperties.defaults()));
         fixture.registerInjectableResource(new RetentionPolicy(new ArchiveProperties(null)));
         fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
-        fixture.registerInjectableResource(new SlaPolicy(SlaProperties.defaults(), new BusinessCalendars(CalendarProperties.defaults())));
+        // The supervisor-callback limit is set long here, so the first-response paths below are seen on their own.
+        fixture.registerInjectableResource(new SlaPolicy(new SlaProperties(null, null, null, null, null, null, null,
+                CALLBACK, null, null), new BusinessCalendars(CalendarProperties.defaults())));
     }
 
     private static final ComplaintReceived RECEIVED = new ComplaintReceived(ID, Channel.HOTLINE, null,
@@ -218,7 +223,43 @@ class SlaClockTest {
                .when(new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.URGENT, false), BY_AGENT)
                .expectEvents(CLASSIFIED, new SlaClockRescheduled(ID, SlaClock.FIRST_RESPONSE,
                        Instant.parse("2026-11-26T08:00:00Z"), URGENT_DUE, NOW.plus(Duration.ofMinutes(96)),
-                       "classified URGENT", "default"));
+                       "classified URGENT", "default"),
+                       new SlaClockStarted(ID, SlaClock.SUPERVISOR_CALLBACK, NOW, NOW.plus(CALLBACK), NOW.plus(Duration.ofHours(8)),
+                               SlaTimeBase.CALENDAR, "default"));
+    }
+
+    @Test
+    @DisplayName("001 §2.3: URGENT — a supervisor's call to the customer meets the callback clock; an agent's does not")
+    void supervisorCallbackIsMetBySupervisor() {
+        SlaClockStarted callback = new SlaClockStarted(ID, SlaClock.SUPERVISOR_CALLBACK, NOW, NOW.plus(CALLBACK),
+                NOW.plus(Duration.ofHours(8)), SlaTimeBase.CALENDAR, "default");
+        RecordCommunication call = new RecordCommunication(ID, CommunicationDirection.TO_CUSTOMER, "phone", "we are on it");
+        fixture.given(RECEIVED, URGENT_CLOCK, CLASSIFIED, callback)
+               .when(call, Map.of("operator", "zhao", "operatorRole", "SUPERVISOR"))
+               .expectEvents(new CommunicationRecorded(ID, CommunicationDirection.TO_CUSTOMER, "phone", "we are on it"),
+                       new SlaClockMet(ID, SlaClock.SUPERVISOR_CALLBACK, NOW.plus(CALLBACK), NOW));
+        fixture.given(RECEIVED, URGENT_CLOCK, CLASSIFIED, callback)
+               .when(call, BY_AGENT)
+               .expectEvents(new CommunicationRecorded(ID, CommunicationDirection.TO_CUSTOMER, "phone", "we are on it"));
+    }
+
+    @Test
+    @DisplayName("001: MAJOR — classification starts the 2 h initial-plan clock from receipt; the plan meets it")
+    void initialPlanClock() {
+        SlaClockStarted general = new SlaClockStarted(ID, SlaClock.FIRST_RESPONSE, NOW, Instant.parse("2026-11-26T08:00:00Z"),
+                Instant.parse("2026-11-25T17:36:00Z"), SlaTimeBase.BUSINESS, "default");
+        ComplaintClassified major = new ComplaintClassified(ID, "PRODUCT", "QUALITY", Urgency.MAJOR, false,
+                "PRODUCT-QUALITY-MAJOR", ROUTE, null);
+        SlaClockStarted plan = new SlaClockStarted(ID, SlaClock.INITIAL_PLAN, NOW, NOW.plus(Duration.ofHours(2)),
+                NOW.plus(Duration.ofMinutes(96)), SlaTimeBase.CALENDAR, "default");
+        fixture.given(RECEIVED, general)
+               .when(new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.MAJOR, false), BY_AGENT)
+               .expectEvents(major, new SlaClockRescheduled(ID, SlaClock.FIRST_RESPONSE, Instant.parse("2026-11-26T08:00:00Z"),
+                       NOW.plus(Duration.ofHours(24)), NOW.plus(Duration.ofMinutes(1152)), "classified MAJOR", "default"), plan);
+        fixture.given(RECEIVED, general, major, plan)
+               .when(new RecordInitialPlan(ID, "replace the batch; inspect all units of lot 42"), Map.of("operator", "head-liu"))
+               .expectEvents(new InitialPlanRecorded(ID, "replace the batch; inspect all units of lot 42"),
+                       new SlaClockMet(ID, SlaClock.INITIAL_PLAN, NOW.plus(Duration.ofHours(2)), NOW));
     }
 
     @Test
