@@ -49,6 +49,7 @@ import com.complaintengine.api.events.SlaClockStarted;
 import com.complaintengine.api.events.SlaClockStopped;
 import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.CommunicationDirection;
+import com.complaintengine.api.values.CustomerTier;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.SlaClock;
 import com.complaintengine.api.values.SlaTimeBase;
@@ -105,6 +106,7 @@ class Complaint {
     private boolean personalSafety;
     private SuggestedClassification suggested;
     private Channel channel;
+    private CustomerTier tier;
     private boolean progressStopped;
     private final java.util.Set<SlaClock> metOrBreached = java.util.EnumSet.noneOf(SlaClock.class);
     private Instant resolutionPaused;
@@ -144,7 +146,8 @@ class Complaint {
         Urgency assumed = command.suggestedClassification() == null ? Urgency.GENERAL
                 : command.suggestedClassification().urgency();
         Instant now = clock.instant();
-        SlaPolicy.Due due = sla.firstResponse(now, assumed, command.channel());
+        SlaPolicy.Due due = sla.firstResponse(now, assumed, command.channel(),
+                command.customer() == null ? null : command.customer().tier());
         apply(new SlaClockStarted(command.complaintId(), SlaClock.FIRST_RESPONSE, now, due.dueAt(), due.atRiskAt(),
                 due.timeBase(), due.policyVersion()), stamp);
         schedule(deadlines, SlaClock.FIRST_RESPONSE, due.dueAt(), due.atRiskAt());
@@ -476,6 +479,7 @@ class Complaint {
     void on(ComplaintReceived event) {
         id = event.complaintId();
         channel = event.channel();
+        tier = event.customer() == null ? null : event.customer().tier();
         suggested = event.suggestedClassification();
     }
 
@@ -652,7 +656,7 @@ class Complaint {
     private void recomputeFirstResponse(Urgency newUrgency, SlaPolicy sla, DeadlineManager deadlines, MetaData stamp) {
         SlaState first = clocks.get(SlaClock.FIRST_RESPONSE);
         if (first != null && first.running()) {
-            reschedule(SlaClock.FIRST_RESPONSE, first, sla.firstResponse(first.startedAt(), newUrgency, channel),
+            reschedule(SlaClock.FIRST_RESPONSE, first, sla.firstResponse(first.startedAt(), newUrgency, channel, tier),
                     "classified " + newUrgency, deadlines, stamp);
         }
         SlaState resolution = clocks.get(SlaClock.RESOLUTION);

@@ -1,6 +1,7 @@
 package com.complaintengine.command.sla;
 
 import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.CustomerTier;
 import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.SlaClock;
 import com.complaintengine.api.values.SlaTimeBase;
@@ -65,13 +66,20 @@ public final class SlaPolicy {
 
     /** The first-response clock (001 §2.2, 003 §2): by urgency, or the channel's limit when that is sooner. */
     public Due firstResponse(Instant start, Urgency urgency, Channel channel) {
+        return firstResponse(start, urgency, channel, null);
+    }
+
+    /** The first-response clock, with the customer tier's limit (003 §3) when one is configured and sooner. */
+    public Due firstResponse(Instant start, Urgency urgency, Channel channel, CustomerTier tier) {
         SlaProperties.ClockRule rule = properties.firstResponse().get(urgency);
         Instant due = rule.duration() != null ? start.plus(rule.duration()) : calendar.addWorkingDays(start, rule.workingDays());
         SlaTimeBase base = rule.duration() != null ? SlaTimeBase.CALENDAR : SlaTimeBase.BUSINESS;
-        Duration channelLimit = properties.channelFirstResponse().get(channel);
-        if (channelLimit != null && start.plus(channelLimit).isBefore(due)) {
-            due = start.plus(channelLimit);
-            base = SlaTimeBase.CALENDAR;
+        for (Duration limit : new Duration[] {properties.channelFirstResponse().get(channel),
+                tier == null ? null : properties.tierFirstResponse().get(tier)}) {
+            if (limit != null && start.plus(limit).isBefore(due)) {
+                due = start.plus(limit);
+                base = SlaTimeBase.CALENDAR;
+            }
         }
         return new Due(due, atRisk(start, due), base, properties.version());
     }

@@ -1,6 +1,7 @@
 package com.complaintengine.command.sla;
 
 import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.CustomerTier;
 import com.complaintengine.api.values.Urgency;
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * SLA policy (DOMAIN.md "Time limits"), with the documents' values as defaults: first response within 2 h
  * (URGENT), 24 h (MAJOR) or 3 working days (GENERAL); 24 h for social-media and regulator-platform
- * complaints (003 §2) when that is sooner. {@code version} is written into every clock it starts;
+ * complaints (003 §2) when that is sooner, and the customer tier's limit (003 §3, e.g. VIP) when one is set and sooner. {@code version} is written into every clock it starts;
  * {@code calendar} names the business calendar (complaint.calendars) that working days are counted in.
  */
 @ConfigurationProperties("complaint.sla")
@@ -17,6 +18,7 @@ public record SlaProperties(String version,
                             Double atRiskShare,
                             Map<Urgency, ClockRule> firstResponse,
                             Map<Channel, Duration> channelFirstResponse,
+                            Map<CustomerTier, Duration> tierFirstResponse,
                             ProgressUpdates progressUpdate,
                             Map<Urgency, ClockRule> resolution,
                             Duration maxPause,
@@ -50,6 +52,7 @@ public record SlaProperties(String version,
                 Channel.SOCIAL_MEDIA, Duration.ofHours(24), Channel.REGULATOR_PLATFORM, Duration.ofHours(24))
                 : Map.copyOf(channelFirstResponse);
         calendar = calendar == null ? "default" : calendar;
+        tierFirstResponse = tierFirstResponse == null ? Map.of() : Map.copyOf(tierFirstResponse);
         progressUpdate = progressUpdate == null ? new ProgressUpdates(null, null, null) : progressUpdate;
         resolution = resolution == null || resolution.isEmpty() ? Map.of(
                 Urgency.URGENT, new ClockRule(Duration.ofHours(48), null),
@@ -64,6 +67,6 @@ public record SlaProperties(String version,
     }
 
     public static SlaProperties defaults() {
-        return new SlaProperties(null, null, null, null, null, null, null, null, null, null);
+        return new SlaProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

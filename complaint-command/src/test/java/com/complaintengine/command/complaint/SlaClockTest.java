@@ -93,7 +93,7 @@ class SlaClockTest {
         fixture.registerInjectableResource(new RetentionPolicy(new ArchiveProperties(null)));
         fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
         // The supervisor-callback limit is set long here, so the first-response paths below are seen on their own.
-        fixture.registerInjectableResource(new SlaPolicy(new SlaProperties(null, null, null, null, null, null, null,
+        fixture.registerInjectableResource(new SlaPolicy(new SlaProperties(null, null, null, null, null, null, null, null,
                 CALLBACK, null, null), new BusinessCalendars(CalendarProperties.defaults())));
     }
 
@@ -260,6 +260,20 @@ class SlaClockTest {
                .when(new RecordInitialPlan(ID, "replace the batch; inspect all units of lot 42"), Map.of("operator", "head-liu"))
                .expectEvents(new InitialPlanRecorded(ID, "replace the batch; inspect all units of lot 42"),
                        new SlaClockMet(ID, SlaClock.INITIAL_PLAN, NOW.plus(Duration.ofHours(2)), NOW));
+    }
+
+    @Test
+    @DisplayName("003 §3: a configured customer-tier limit (VIP 4 h) applies when it is sooner")
+    void tierLimitApplies() {
+        SlaPolicy vipFaster = new SlaPolicy(new SlaProperties(null, null, null, null,
+                Map.of(com.complaintengine.api.values.CustomerTier.VIP, Duration.ofHours(4)), null, null, null, null, null, null),
+                new BusinessCalendars(CalendarProperties.defaults()));
+        Assertions.assertThat(vipFaster.firstResponse(NOW, Urgency.MAJOR, Channel.HOTLINE,
+                com.complaintengine.api.values.CustomerTier.VIP).dueAt()).isEqualTo(NOW.plus(Duration.ofHours(4)));
+        Assertions.assertThat(vipFaster.firstResponse(NOW, Urgency.MAJOR, Channel.HOTLINE,
+                com.complaintengine.api.values.CustomerTier.REGULAR).dueAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
+        Assertions.assertThat(vipFaster.firstResponse(NOW, Urgency.URGENT, Channel.HOTLINE,
+                com.complaintengine.api.values.CustomerTier.VIP).dueAt()).isEqualTo(URGENT_DUE);
     }
 
     @Test
