@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.complaintengine.api.commands.AcknowledgeComplaint;
 import com.complaintengine.api.commands.AddEvidence;
+import com.complaintengine.api.commands.ApplySlaPolicy;
 import com.complaintengine.api.commands.ApproveRemedy;
 import com.complaintengine.api.commands.OfferRemedyOptions;
 import com.complaintengine.api.commands.RecordRemedyChoice;
@@ -287,6 +288,36 @@ class Complaint {
         }
     }
 
+    // Policy changes do not rewrite the past: only a version published for running cases recomputes them.
+    @CommandHandler
+    void handle(ApplySlaPolicy command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
+                SlaPolicy sla, DeadlineManager deadlines) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(!sla.appliesToRunningCases(), Refusal.POLICY_NOT_FOR_RUNNING_CASES);
+        if (archived) {
+            return;
+        }
+        Urgency current = effectiveUrgency();
+        String reason = "policy " + sla.version() + " applies to running cases";
+        for (Map.Entry<SlaClock, SlaState> entry : new EnumMap<>(clocks).entrySet()) {
+            SlaState state = entry.getValue();
+            if (!state.running() || state.policyVersion().equals(sla.version())
+                    || (entry.getKey() == SlaClock.RESOLUTION && resolutionPaused != null)) {
+                continue;
+            }
+            SlaPolicy.Due due = switch (entry.getKey()) {
+                case FIRST_RESPONSE -> sla.firstResponse(state.startedAt(), current, channel, tier);
+                case RESOLUTION -> sla.resolution(state.startedAt(), current);
+                case PROGRESS_UPDATE -> sla.progressUpdate(state.startedAt(), escalationLevel);
+                case SUPERVISOR_CALLBACK, INITIAL_PLAN -> sla.urgencyClock(entry.getKey(), state.startedAt());
+            };
+            apply(new SlaClockRescheduled(id, entry.getKey(), state.dueAt(), due.dueAt(), due.atRiskAt(), reason,
+                    due.policyVersion()), stamp);
+            cancel(deadlines, entry.getKey());
+            schedule(deadlines, entry.getKey(), due.dueAt(), due.atRiskAt());
+        }
+    }
+
     // Waiting on the customer or a third party for something named does not count against the resolution clock.
     @CommandHandler
     void handle(PauseResolutionClock command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock,
@@ -459,7 +490,7 @@ class Complaint {
         if (!command.satisfied()) {
             apply(new ComplaintReopened(id, command.comment()), stamp);
             startProgressClock(clock.instant(), sla, deadlines, stamp);
-            SlaPolicy.Due resolution = sla.resolution(clock.instant(), urgency == null ? Urgency.GENERAL : urgency);
+            SlaPolicy.Due resolution = sla.resolution(clock.instant(), effectiveUrgency());
             apply(new SlaClockStarted(id, SlaClock.RESOLUTION, clock.instant(), resolution.dueAt(), resolution.atRiskAt(),
                     resolution.timeBase(), resolution.policyVersion()), stamp);
             schedule(deadlines, SlaClock.RESOLUTION, resolution.dueAt(), resolution.atRiskAt());
@@ -714,6 +745,14 @@ class Complaint {
     private static void cancel(DeadlineManager deadlines, SlaClock clock) {
         deadlines.cancelAllWithinScope(SlaDeadline.atRiskName(clock));
         deadlines.cancelAllWithinScope(SlaDeadline.dueName(clock));
+    }
+
+    /** The urgency the clocks run on: as classified, else as suggested at intake, else GENERAL. */
+    private Urgency effectiveUrgency() {
+        if (urgency != null) {
+            return urgency;
+        }
+        return suggested == null ? Urgency.GENERAL : suggested.urgency();
     }
 
     /** 004 §3: whether the agent took the engine's suggestion as it was. */

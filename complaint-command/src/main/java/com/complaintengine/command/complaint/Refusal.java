@@ -67,6 +67,8 @@ public enum Refusal {
     GROUP_CLOSED("group-closed", Kind.CONFLICT, "the group complaint is closed"),
     NOT_PAUSABLE("not-pausable", Kind.CONFLICT, "only a running resolution clock can be paused"),
     NOT_PAUSED("not-paused", Kind.CONFLICT, "the resolution clock is not paused"),
+    POLICY_NOT_FOR_RUNNING_CASES("policy-not-for-running-cases", Kind.CONFLICT,
+            "the current SLA policy is not published as applying to running cases (complaint.sla.applies-to-running-cases)"),
     WAITING_FOR_REQUIRED("waiting-for-required", Kind.RULE,
             "a pause names what the case waits for, e.g. supplementary evidence or a site-visit date");
 

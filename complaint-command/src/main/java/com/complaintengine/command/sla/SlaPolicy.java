@@ -109,4 +109,8 @@ public final class SlaPolicy {
     public String version() {
         return properties.version();
     }
+
+    public boolean appliesToRunningCases() {
+        return properties.appliesToRunningCases();
+    }
 }

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * SLA policy (DOMAIN.md "Time limits"), with the documents' values as defaults: first response within 2 h
  * (URGENT), 24 h (MAJOR) or 3 working days (GENERAL); 24 h for social-media and regulator-platform
  * complaints (003 §2) when that is sooner, and the customer tier's limit (003 §3, e.g. VIP) when one is set and sooner. {@code version} is written into every clock it starts;
- * {@code calendar} names the business calendar (complaint.calendars) that working days are counted in.
+ * a running clock keeps the version it started with unless {@code appliesToRunningCases} publishes the
+ * current version for running cases too; {@code calendar} names the business calendar (complaint.calendars) that working days are counted in.
  */
 @ConfigurationProperties("complaint.sla")
 public record SlaProperties(String version,
+                            Boolean appliesToRunningCases,
                             Double atRiskShare,
                             Map<Urgency, ClockRule> firstResponse,
                             Map<Channel, Duration> channelFirstResponse,
@@ -43,6 +45,7 @@ public record SlaProperties(String version,
 
     public SlaProperties {
         version = version == null ? "default" : version;
+        appliesToRunningCases = appliesToRunningCases != null && appliesToRunningCases;
         atRiskShare = atRiskShare == null ? 0.8 : atRiskShare;
         firstResponse = firstResponse == null || firstResponse.isEmpty() ? Map.of(
                 Urgency.URGENT, new ClockRule(Duration.ofHours(2), null),
@@ -67,6 +70,6 @@ public record SlaProperties(String version,
     }
 
     public static SlaProperties defaults() {
-        return new SlaProperties(null, null, null, null, null, null, null, null, null, null, null);
+        return new SlaProperties(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -8,6 +8,7 @@ import com.complaintengine.api.commands.RecordCommunication;
 import com.complaintengine.api.commands.ResolveComplaint;
 import com.complaintengine.api.events.CommunicationRecorded;
 import com.complaintengine.api.events.ComplaintResolved;
+import com.complaintengine.api.commands.ApplySlaPolicy;
 import com.complaintengine.api.commands.PauseResolutionClock;
 import com.complaintengine.api.commands.RecordInitialPlan;
 import com.complaintengine.api.events.InitialPlanRecorded;
@@ -93,7 +94,7 @@ class SlaClockTest {
         fixture.registerInjectableResource(new RetentionPolicy(new ArchiveProperties(null)));
         fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
         // The supervisor-callback limit is set long here, so the first-response paths below are seen on their own.
-        fixture.registerInjectableResource(new SlaPolicy(new SlaProperties(null, null, null, null, null, null, null, null,
+        fixture.registerInjectableResource(new SlaPolicy(new SlaProperties(null, null, null, null, null, null, null, null, null,
                 CALLBACK, null, null), new BusinessCalendars(CalendarProperties.defaults())));
     }
 
@@ -265,7 +266,7 @@ class SlaClockTest {
     @Test
     @DisplayName("003 §3: a configured customer-tier limit (VIP 4 h) applies when it is sooner")
     void tierLimitApplies() {
-        SlaPolicy vipFaster = new SlaPolicy(new SlaProperties(null, null, null, null,
+        SlaPolicy vipFaster = new SlaPolicy(new SlaProperties(null, null, null, null, null,
                 Map.of(com.complaintengine.api.values.CustomerTier.VIP, Duration.ofHours(4)), null, null, null, null, null, null),
                 new BusinessCalendars(CalendarProperties.defaults()));
         Assertions.assertThat(vipFaster.firstResponse(NOW, Urgency.MAJOR, Channel.HOTLINE,
@@ -373,5 +374,34 @@ class SlaClockTest {
                        new PauseResolutionClock(ID, WaitingOn.CUSTOMER, "a site-visit date")).andMetaData(BY_AGENT))
                .whenTimeElapses(Duration.ofDays(3))
                .expectNoEvents();
+    }
+
+    // ---- policy versions: a change does not rewrite running clocks unless published for them
+
+    @Test
+    @DisplayName("a policy not published for running cases cannot be applied to them")
+    void unpublishedPolicyIsRefused() {
+        refused(fixture.given(RECEIVED, URGENT_CLOCK).when(new ApplySlaPolicy(ID), BY_AGENT),
+                Refusal.POLICY_NOT_FOR_RUNNING_CASES);
+    }
+
+    @Test
+    @DisplayName("a policy published for running cases recomputes clocks of older versions, from their start; not its own")
+    void publishedPolicyRecomputesOlderClocks() {
+        AggregateTestFixture<Complaint> v2 = new AggregateTestFixture<>(Complaint.class);
+        v2.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        v2.registerInjectableResource(new SlaPolicy(new SlaProperties("2027", true, null,
+                Map.of(Urgency.URGENT, new SlaProperties.ClockRule(Duration.ofHours(1), null),
+                        Urgency.MAJOR, new SlaProperties.ClockRule(Duration.ofHours(24), null),
+                        Urgency.GENERAL, new SlaProperties.ClockRule(null, 3)),
+                null, null, null, null, null, null, null, null), new BusinessCalendars(CalendarProperties.defaults())));
+        v2.given(RECEIVED, URGENT_CLOCK, CLASSIFIED)
+          .when(new ApplySlaPolicy(ID), BY_AGENT)
+          .expectEvents(new SlaClockRescheduled(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, NOW.plus(Duration.ofHours(1)),
+                  NOW.plus(Duration.ofMinutes(48)), "policy 2027 applies to running cases", "2027"));
+        v2.given(RECEIVED, new SlaClockStarted(ID, SlaClock.FIRST_RESPONSE, NOW, NOW.plus(Duration.ofHours(1)),
+                          NOW.plus(Duration.ofMinutes(48)), SlaTimeBase.CALENDAR, "2027"), CLASSIFIED)
+          .when(new ApplySlaPolicy(ID), BY_AGENT)
+          .expectNoEvents();
     }
 }

@@ -56,7 +56,7 @@ class SlaWhatIfController {
         SlaProperties alternative;
         SlaPolicy policy;
         try {
-            alternative = new SlaProperties(p.version() == null ? "what-if" : p.version(), current.atRiskShare(),
+            alternative = new SlaProperties(p.version() == null ? "what-if" : p.version(), false, current.atRiskShare(),
                     merge(current.firstResponse(), p.firstResponse()), merge(current.channelFirstResponse(), p.channelFirstResponse()),
                     merge(current.tierFirstResponse(), p.tierFirstResponse()), current.progressUpdate(),
                     merge(current.resolution(), p.resolution()), current.maxPause(), current.supervisorCallback(),
