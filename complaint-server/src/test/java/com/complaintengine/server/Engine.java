@@ -84,15 +84,6 @@ final class Engine implements AutoCloseable {
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
-    /** The JDBC URL of the database this engine runs on, for a second node to share it. */
-    String jdbcUrl() {
-        try (var connection = context.getBean(DataSource.class).getConnection()) {
-            return connection.getMetaData().getURL();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     JdbcTemplate jdbc() {
         return new JdbcTemplate(context.getBean(DataSource.class));
     }
