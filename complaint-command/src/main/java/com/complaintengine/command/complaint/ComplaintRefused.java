@@ -3,7 +3,7 @@ package com.complaintengine.command.complaint;
 /** A command the complaint refused by a named rule; no event was written. */
 public class ComplaintRefused extends RuntimeException {
 
-    private final transient Refusal refusal;
+    private final Refusal refusal;
 
     public ComplaintRefused(Refusal refusal) {
         super(refusal.reason());
