@@ -3,7 +3,7 @@ package com.complaintengine.command.web;
 import com.complaintengine.command.complaint.ComplaintRefused;
 import com.complaintengine.command.complaint.Refusal;
 import com.complaintengine.command.intake.IdempotencyKeyReused;
-import com.complaintengine.command.pii.PersonalDataRefused;
+import com.complaintengine.command.privacy.PersonalDataRefused;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -46,13 +46,18 @@ class CommandProblems {
         return problem;
     }
 
+    /**
+     * 001 §1.3 in refuse mode: each field holding a national ID or bank card number, and which kind; the
+     * number itself is never repeated. The guard runs in a dispatch interceptor, so sendAndWait throws this as is.
+     */
     @ExceptionHandler(PersonalDataRefused.class)
     ProblemDetail personalData(PersonalDataRefused refused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
         problem.setTitle("Personal data refused");
         problem.setProperty("code", "personal-data-refused");
-        problem.setProperty("errors", List.of(Map.of("field", refused.field(),
-                "message", "contains a " + refused.kind().code() + " number; remove it (001 §1.3)")));
+        problem.setProperty("errors", refused.occurrences().stream().map(o -> Map.of("field", o.field(),
+                "message", "contains a " + o.kind().description() + ", which is never stored (001 §1.3); remove it"))
+                .toList());
         return problem;
     }
 

@@ -1,8 +1,11 @@
-package com.complaintengine.command.pii;
+package com.complaintengine.command.privacy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** What the privacy guard does with a national ID or bank card number in a command: mask it (default) or refuse. */
+/**
+ * {@code complaint.privacy.mode}: what the guard does with a national ID or bank card number in a command,
+ * {@code mask} it (the default) or {@code refuse} the command.
+ */
 @ConfigurationProperties("complaint.privacy")
 public record PrivacyProperties(Mode mode) {
 
