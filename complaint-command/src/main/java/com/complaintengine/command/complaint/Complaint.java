@@ -674,13 +674,8 @@ class Complaint {
         if (state == null || !state.running()) {
             return;
         }
-        SlaPolicy.Due due = sla.progressUpdate(state.startedAt(), escalationLevel);
-        if (!due.dueAt().equals(state.dueAt())) {
-            apply(new SlaClockRescheduled(id, SlaClock.PROGRESS_UPDATE, state.dueAt(), due.dueAt(), due.atRiskAt(),
-                    "escalated to " + escalationLevel, due.policyVersion()), stamp);
-            cancel(deadlines, SlaClock.PROGRESS_UPDATE);
-            schedule(deadlines, SlaClock.PROGRESS_UPDATE, due.dueAt(), due.atRiskAt());
-        }
+        reschedule(SlaClock.PROGRESS_UPDATE, state, sla.progressUpdate(state.startedAt(), escalationLevel),
+                "escalated to " + escalationLevel, deadlines, stamp);
     }
 
     /** A (re)classification to another urgency recomputes the running urgency clocks from their start. */

@@ -35,10 +35,7 @@ public final class SlaPolicy {
 
     /** The resolution clock: by urgency, in calendar time or working days. */
     public Due resolution(Instant start, Urgency urgency) {
-        SlaProperties.ClockRule rule = properties.resolution().get(urgency);
-        Instant due = rule.duration() != null ? start.plus(rule.duration()) : calendar.addWorkingDays(start, rule.workingDays());
-        return new Due(due, atRisk(start, due), rule.duration() != null ? SlaTimeBase.CALENDAR : SlaTimeBase.BUSINESS,
-                properties.version());
+        return due(start, properties.resolution().get(urgency));
     }
 
     /**
@@ -71,9 +68,9 @@ public final class SlaPolicy {
 
     /** The first-response clock, with the customer tier's limit (003 §3) when one is configured and sooner. */
     public Due firstResponse(Instant start, Urgency urgency, Channel channel, CustomerTier tier) {
-        SlaProperties.ClockRule rule = properties.firstResponse().get(urgency);
-        Instant due = rule.duration() != null ? start.plus(rule.duration()) : calendar.addWorkingDays(start, rule.workingDays());
-        SlaTimeBase base = rule.duration() != null ? SlaTimeBase.CALENDAR : SlaTimeBase.BUSINESS;
+        Due byUrgency = due(start, properties.firstResponse().get(urgency));
+        Instant due = byUrgency.dueAt();
+        SlaTimeBase base = byUrgency.timeBase();
         for (Duration limit : new Duration[] {properties.channelFirstResponse().get(channel),
                 tier == null ? null : properties.tierFirstResponse().get(tier)}) {
             if (limit != null && start.plus(limit).isBefore(due)) {
@@ -86,18 +83,29 @@ public final class SlaPolicy {
 
     /** URGENT: the supervisor's callback (001 §2.3), from receipt; MAJOR: the initial plan (001), from receipt. */
     public Due urgencyClock(SlaClock clock, Instant receivedAt) {
-        Duration limit = clock == SlaClock.SUPERVISOR_CALLBACK ? properties.supervisorCallback() : properties.initialPlan();
-        Instant due = receivedAt.plus(limit);
-        return new Due(due, atRisk(receivedAt, due), SlaTimeBase.CALENDAR, properties.version());
+        return due(clock, receivedAt,
+                clock == SlaClock.SUPERVISOR_CALLBACK ? properties.supervisorCallback() : properties.initialPlan());
     }
 
-    /** The next progress update (003 §6), by how far the complaint is escalated; calendar time. */
+    /** The next progress update (003 §6), by how far the complaint is escalated. */
     public Due progressUpdate(Instant start, EscalationLevel level) {
         SlaProperties.ProgressUpdates updates = properties.progressUpdate();
-        Duration interval = level == EscalationLevel.CRITICAL ? updates.critical()
-                : level == EscalationLevel.MAJOR ? updates.major() : updates.ordinary();
-        Instant due = start.plus(interval);
-        return new Due(due, atRisk(start, due), SlaTimeBase.CALENDAR, properties.version());
+        return due(SlaClock.PROGRESS_UPDATE, start, level == EscalationLevel.CRITICAL ? updates.critical()
+                : level == EscalationLevel.MAJOR ? updates.major() : updates.ordinary());
+    }
+
+    /** A limit per urgency: calendar duration or working days. */
+    private Due due(Instant start, SlaProperties.ClockRule rule) {
+        Instant due = rule.duration() != null ? start.plus(rule.duration()) : calendar.addWorkingDays(start, rule.workingDays());
+        return new Due(due, atRisk(start, due), rule.duration() != null ? SlaTimeBase.CALENDAR : SlaTimeBase.BUSINESS,
+                properties.version());
+    }
+
+    /** A duration limit in the clock's configured time base (calendar unless set to BUSINESS). */
+    private Due due(SlaClock clock, Instant start, Duration limit) {
+        SlaTimeBase base = properties.timeBase().getOrDefault(clock, SlaTimeBase.CALENDAR);
+        Instant due = base == SlaTimeBase.BUSINESS ? calendar.addBusinessDuration(start, limit) : start.plus(limit);
+        return new Due(due, atRisk(start, due), base, properties.version());
     }
 
     /** The at-risk instant: the configured share of the time between start and due (calendar time). */

@@ -2,6 +2,8 @@ package com.complaintengine.command.sla;
 
 import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.CustomerTier;
+import com.complaintengine.api.values.SlaClock;
+import com.complaintengine.api.values.SlaTimeBase;
 import com.complaintengine.api.values.Urgency;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * SLA policy (DOMAIN.md "Time limits"), with the documents' values as defaults: first response within 2 h
  * (URGENT), 24 h (MAJOR) or 3 working days (GENERAL); 24 h for social-media and regulator-platform
  * complaints (003 §2) when that is sooner, and the customer tier's limit (003 §3, e.g. VIP) when one is set and sooner. {@code version} is written into every clock it starts;
+ * {@code timeBase} puts the progress-update, callback and plan limits in working time (BUSINESS) instead of
+ * calendar time, per clock; first response and resolution choose per urgency (duration or working-days);
  * a running clock keeps the version it started with unless {@code appliesToRunningCases} publishes the
  * current version for running cases too; {@code calendar} names the business calendar (complaint.calendars) that working days are counted in.
  */
@@ -26,6 +30,7 @@ public record SlaProperties(String version,
                             Duration maxPause,
                             Duration supervisorCallback,
                             Duration initialPlan,
+                            Map<SlaClock, SlaTimeBase> timeBase,
                             String calendar) {
 
     /** Progress updates (003 §6): ordinary complaints every 48 h, upgraded (MAJOR) every 24 h, CRITICAL every 6 h. */
@@ -64,12 +69,13 @@ public record SlaProperties(String version,
         maxPause = maxPause == null ? Duration.ofDays(7) : maxPause;
         supervisorCallback = supervisorCallback == null ? Duration.ofMinutes(30) : supervisorCallback;
         initialPlan = initialPlan == null ? Duration.ofHours(2) : initialPlan;
+        timeBase = timeBase == null ? Map.of() : Map.copyOf(timeBase);
         if (atRiskShare <= 0 || atRiskShare >= 1) {
             throw new IllegalArgumentException("complaint.sla.at-risk-share lies between 0 and 1, e.g. 0.8");
         }
     }
 
     public static SlaProperties defaults() {
-        return new SlaProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new SlaProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

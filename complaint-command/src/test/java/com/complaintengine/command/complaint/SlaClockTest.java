@@ -95,7 +95,7 @@ class SlaClockTest {
         fixture.registerInjectableResource(new RemedyAuthority(ResolutionProperties.defaults()));
         // The supervisor-callback limit is set long here, so the first-response paths below are seen on their own.
         fixture.registerInjectableResource(new SlaPolicy(new SlaProperties(null, null, null, null, null, null, null, null, null,
-                CALLBACK, null, null), new BusinessCalendars(CalendarProperties.defaults())));
+                CALLBACK, null, null, null), new BusinessCalendars(CalendarProperties.defaults())));
     }
 
     private static final ComplaintReceived RECEIVED = new ComplaintReceived(ID, Channel.HOTLINE, null,
@@ -264,10 +264,22 @@ class SlaClockTest {
     }
 
     @Test
+    @DisplayName("issue 12: a clock can count in working time: a 2 h BUSINESS plan clock from Friday 17:00 is due Monday 10:00")
+    void durationClocksCanCountWorkingTime() {
+        SlaPolicy working = new SlaPolicy(new SlaProperties(null, null, null, null, null, null, null, null, null, null, null,
+                Map.of(SlaClock.INITIAL_PLAN, SlaTimeBase.BUSINESS), null), new BusinessCalendars(CalendarProperties.defaults()));
+        // Friday 2026-11-20 17:00 Shanghai = 09:00Z: one working hour that day, one on Monday → Monday 10:00 = 02:00Z.
+        SlaPolicy.Due plan = working.urgencyClock(SlaClock.INITIAL_PLAN, Instant.parse("2026-11-20T09:00:00Z"));
+        Assertions.assertThat(plan.dueAt()).isEqualTo(Instant.parse("2026-11-23T02:00:00Z"));
+        Assertions.assertThat(plan.timeBase()).isEqualTo(SlaTimeBase.BUSINESS);
+        Assertions.assertThat(working.urgencyClock(SlaClock.SUPERVISOR_CALLBACK, NOW).timeBase()).isEqualTo(SlaTimeBase.CALENDAR);
+    }
+
+    @Test
     @DisplayName("003 §3: a configured customer-tier limit (VIP 4 h) applies when it is sooner")
     void tierLimitApplies() {
         SlaPolicy vipFaster = new SlaPolicy(new SlaProperties(null, null, null, null, null,
-                Map.of(com.complaintengine.api.values.CustomerTier.VIP, Duration.ofHours(4)), null, null, null, null, null, null),
+                Map.of(com.complaintengine.api.values.CustomerTier.VIP, Duration.ofHours(4)), null, null, null, null, null, null, null),
                 new BusinessCalendars(CalendarProperties.defaults()));
         Assertions.assertThat(vipFaster.firstResponse(NOW, Urgency.MAJOR, Channel.HOTLINE,
                 com.complaintengine.api.values.CustomerTier.VIP).dueAt()).isEqualTo(NOW.plus(Duration.ofHours(4)));
@@ -394,7 +406,7 @@ class SlaClockTest {
                 Map.of(Urgency.URGENT, new SlaProperties.ClockRule(Duration.ofHours(1), null),
                         Urgency.MAJOR, new SlaProperties.ClockRule(Duration.ofHours(24), null),
                         Urgency.GENERAL, new SlaProperties.ClockRule(null, 3)),
-                null, null, null, null, null, null, null, null), new BusinessCalendars(CalendarProperties.defaults())));
+                null, null, null, null, null, null, null, null, null), new BusinessCalendars(CalendarProperties.defaults())));
         v2.given(RECEIVED, URGENT_CLOCK, CLASSIFIED)
           .when(new ApplySlaPolicy(ID), BY_AGENT)
           .expectEvents(new SlaClockRescheduled(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, NOW.plus(Duration.ofHours(1)),

@@ -60,7 +60,7 @@ class SlaWhatIfController {
                     merge(current.firstResponse(), p.firstResponse()), merge(current.channelFirstResponse(), p.channelFirstResponse()),
                     merge(current.tierFirstResponse(), p.tierFirstResponse()), current.progressUpdate(),
                     merge(current.resolution(), p.resolution()), current.maxPause(), current.supervisorCallback(),
-                    current.initialPlan(), current.calendar());
+                    current.initialPlan(), current.timeBase(), current.calendar());
             policy = new SlaPolicy(alternative, calendars);
         } catch (IllegalArgumentException e) {
             throw new InvalidField("policy", e.getMessage());
