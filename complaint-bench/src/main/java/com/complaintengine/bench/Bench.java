@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * insert transactions per second on the same PostgreSQL). Bounded in time; talks to loopback only.
  *
  * <pre>./mvnw -q -pl complaint-bench exec:java -Dexec.args="--url http://localhost:8080 --seconds 20 --clients 8
- *     --jdbc jdbc:postgresql://localhost:PORT/postgres?user=postgres --server-pid PID"</pre>
+ *     --user agent:PASSWORD --jdbc jdbc:postgresql://localhost:PORT/postgres?user=postgres --server-pid PID"</pre>
+ * {@code --user} is a local user with the AGENT role (HTTP Basic), as printed at the engine's first start.
  */
 public final class Bench {
 
@@ -42,6 +43,9 @@ public final class Bench {
              "demand": {"type": "EXCHANGE", "amount": {"value": 1299.00, "currency": "CNY"}},
              "emotion": "calm", "affectedCount": 1}""";
 
+    /** The HTTP Basic credentials of {@code --user name:password}. */
+    private static String authorization = "";
+
     private Bench() {
     }
 
@@ -51,6 +55,8 @@ public final class Bench {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         int lagEvery = Integer.parseInt(options.getOrDefault("lag-every", "20"));
+        authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                options.getOrDefault("user", "agent:").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         System.out.printf("complaint-bench %s: %s, %d s, %d clients%n", Instant.now(), url, seconds, clients);
         intake(url, seconds, clients, lagEvery);
@@ -78,7 +84,7 @@ public final class Bench {
                     while (System.nanoTime() < end) {
                         long n = sequence.incrementAndGet();
                         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/complaints"))
-                                .header("Content-Type", "application/json").header("X-Operator", "bench")
+                                .header("Content-Type", "application/json").header("Authorization", authorization)
                                 .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(n, n % 10000, n))).build();
                         long start = System.nanoTime();
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -114,7 +120,8 @@ public final class Bench {
 
     /** Time from the command's answer until the case is readable from the projection. */
     private static long lag(HttpClient http, String url, String id, long answered) throws Exception {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(url + "/api/complaints/" + id)).GET().build();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url + "/api/complaints/" + id))
+                .header("Authorization", authorization).GET().build();
         for (int i = 0; i < 2000; i++) {
             if (http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                 return System.nanoTime() - answered;

@@ -65,6 +65,7 @@ final class Engine implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--complaint.embedded-postgres.data-directory=" + dataDirectory,
                 "--logging.level.org.axonframework.eventhandling.pooled=warn"));
+        args.addAll(Api.userProperties());
         args.addAll(extraArgs);
         if (externalDatabase()) {
             args.add("--spring.datasource.url=" + System.getenv("COMPLAINT_TEST_DB_URL"));
@@ -90,6 +91,10 @@ final class Engine implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    <T> java.util.Collection<T> beans(Class<T> type) {
+        return context.getBeansOfType(type).values();
     }
 
     long eventCount() {

@@ -101,12 +101,12 @@ class ErrorAnswersHttpTest {
     }
 
     @Test
-    @DisplayName("a step without an operator is a 400 on X-Operator")
-    void missingOperatorIsBadRequest() {
-        Api.Response response = refused(() -> api.post("/api/complaints", Bodies.complaint(), Map.of()));
+    @DisplayName("a step without credentials is a 401 and writes nothing (issue 7: the operator is the logged-in user)")
+    void missingCredentialsAreUnauthorized() {
+        Api.Response response = refused(() -> api.anonymous().post("/api/complaints", Bodies.complaint(), Map.of()));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(fields(response)).containsExactly("X-Operator");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("code").asString()).isEqualTo("authentication-required");
     }
 
     @Test
@@ -191,7 +191,7 @@ class ErrorAnswersHttpTest {
     @Test
     @DisplayName("a retried intake with the same Idempotency-Key returns the first id and writes nothing")
     void idempotencyKeyReturnsFirstAnswer() {
-        Map<String, String> headers = Map.of("X-Operator", Api.OPERATOR, "Idempotency-Key", "retry-" + System.nanoTime());
+        Map<String, String> headers = Map.of("Idempotency-Key", "retry-" + System.nanoTime());
         Api.Response first = api.post("/api/complaints", Bodies.complaint(), headers);
         assertThat(first.status()).isEqualTo(201);
 
@@ -207,7 +207,7 @@ class ErrorAnswersHttpTest {
     @Test
     @DisplayName("the same Idempotency-Key with another body is a 422")
     void idempotencyKeyWithOtherBodyIsUnprocessable() {
-        Map<String, String> headers = Map.of("X-Operator", Api.OPERATOR, "Idempotency-Key", "reuse-" + System.nanoTime());
+        Map<String, String> headers = Map.of("Idempotency-Key", "reuse-" + System.nanoTime());
         assertThat(api.post("/api/complaints", Bodies.complaint(), headers).status()).isEqualTo(201);
 
         Api.Response response = refused(() -> api.post("/api/complaints",

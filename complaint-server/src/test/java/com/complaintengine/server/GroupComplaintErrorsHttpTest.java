@@ -71,12 +71,12 @@ class GroupComplaintErrorsHttpTest {
     }
 
     @Test
-    @DisplayName("a group step without an operator is a 400 on X-Operator")
-    void missingOperatorIsBadRequest() {
-        Api.Response response = refused(() -> api.post("/api/group-complaints", TEN_HOUSEHOLDS, Map.of()));
+    @DisplayName("a group step without credentials is a 401 and writes nothing")
+    void missingCredentialsAreUnauthorized() {
+        Api.Response response = refused(() -> api.anonymous().post("/api/group-complaints", TEN_HOUSEHOLDS, Map.of()));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(fields(response)).containsExactly("X-Operator");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("code").asString()).isEqualTo("authentication-required");
     }
 
     @Test

@@ -189,7 +189,7 @@ class PrivacyGuardHttpTest {
             String id = nationalId.written();
             String card = bankCard.written();
             long before = refusing.eventCount();
-            Map<String, String> key = Map.of("X-Operator", Api.OPERATOR, "Idempotency-Key", "privacy-refuse-1");
+            Map<String, String> key = Map.of("Idempotency-Key", "privacy-refuse-1");
 
             Api.Response refused = api.post("/api/complaints", json(complaint("Wang Fang " + id, "138-0000-1111",
                     "400 hotline", "charged twice to card " + card, "refund", "calm")), key);

@@ -134,8 +134,9 @@ class ProcedureScenariosHttpTest {
         Api.Response beyondAuthority = api.post(base + "/remedy-options", options);
         assertThat(beyondAuthority.status()).isEqualTo(422);
         assertThat(beyondAuthority.json().get("code").asString()).isEqualTo("approval-required");
-        api.post(base + "/remedy-approvals", "{\"upTo\": {\"value\": \"50000\", \"currency\": \"CNY\"}, \"note\": \"approved by the vice-president\"}",
-                java.util.Map.of("X-Operator", "vp-wu"));
+        assertThat(api.as(Api.APPROVER).post(base + "/remedy-approvals",
+                "{\"upTo\": {\"value\": \"50000\", \"currency\": \"CNY\"}, \"note\": \"approved by the vice-president\"}")
+                .status()).isEqualTo(204);
         ok(base + "/remedy-options", options);
         ok(base + "/remedy-choice", "{\"label\": \"option 1\"}");
         Api.Response otherRemedy = api.post(base + "/resolution", "{\"remedy\": \"REPAIR\", \"summary\": \"repaired\"}");

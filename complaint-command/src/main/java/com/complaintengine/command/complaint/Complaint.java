@@ -9,6 +9,7 @@ import com.complaintengine.api.commands.ApproveRemedy;
 import com.complaintengine.api.commands.OfferRemedyOptions;
 import com.complaintengine.api.commands.RecordRemedyChoice;
 import com.complaintengine.api.commands.ArchiveComplaint;
+import com.complaintengine.api.commands.MarkTypicalCase;
 import com.complaintengine.api.commands.AssignHandler;
 import com.complaintengine.api.commands.ClassifyComplaint;
 import com.complaintengine.api.commands.ConfirmOutcome;
@@ -22,6 +23,7 @@ import com.complaintengine.api.commands.ResolveComplaint;
 import com.complaintengine.api.events.CommunicationRecorded;
 import com.complaintengine.api.events.ComplaintAcknowledged;
 import com.complaintengine.api.events.ComplaintArchived;
+import com.complaintengine.api.events.ComplaintMarkedTypical;
 import com.complaintengine.api.events.ComplaintClassified;
 import com.complaintengine.api.events.ComplaintEscalated;
 import com.complaintengine.api.events.ComplaintReceived;
@@ -59,6 +61,7 @@ import com.complaintengine.api.values.MetaDataKeys;
 import com.complaintengine.api.values.Money;
 import com.complaintengine.api.values.RemedyOption;
 import com.complaintengine.api.values.RemedyType;
+import com.complaintengine.api.values.Routing;
 import com.complaintengine.api.values.SuggestedClassification;
 import com.complaintengine.api.values.SuggestionOutcome;
 import com.complaintengine.api.values.Urgency;
@@ -76,6 +79,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -116,8 +123,12 @@ class Complaint {
     private boolean acknowledged;
     private EscalationLevel escalationLevel;
     private String handler;
+    private Routing routing;
+    private String assignedDepartment;
     private boolean taskForceFormed;
     private boolean resolved;
+    private RemedyType remedy;
+    private Money amount;
     private boolean confirmed;
     private List<RemedyOption> offered = List.of();
     private RemedyOption chosen;
@@ -126,6 +137,24 @@ class Complaint {
 
     Complaint() {
         // for Axon: rebuilt from the event stream
+    }
+
+    /**
+     * Issue 7: a department-scoped operator (a handler) acts only on a complaint routed to their department, as
+     * primary or cooperating department or by assignment; any other answers exactly as an unknown id would.
+     */
+    @CommandHandlerInterceptor
+    Object departmentScope(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object scope = command.getMetaData().get(MetaDataKeys.DEPARTMENT_SCOPE);
+        if (scope != null && !routedTo(scope.toString())) {
+            throw new AggregateNotFoundException(id.value(), "no complaint with this id");
+        }
+        return chain.proceed();
+    }
+
+    private boolean routedTo(String department) {
+        return !department.isBlank() && (department.equals(assignedDepartment) || routing != null
+                && (department.equals(routing.primaryDepartment()) || routing.cooperatingDepartments().contains(department)));
     }
 
     // 000 §2.2 / 003 §3: the rules that look at the intake escalate at once, naming themselves.
@@ -506,6 +535,13 @@ class Complaint {
         apply(new ComplaintArchived(id, command.note(), retention.retainUntil(clock.instant())), stamp);
     }
 
+    @CommandHandler
+    void handle(MarkTypicalCase command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        refuseIf(!resolved, Refusal.TYPICAL_CASE_NOT_RESOLVED);
+        apply(new ComplaintMarkedTypical(id, type, subtype, remedy, amount, command.scenario(), command.wording(),
+                command.tags()), stamp(operator, clock));
+    }
+
     @EventSourcingHandler
     void on(ComplaintReceived event) {
         id = event.complaintId();
@@ -516,6 +552,7 @@ class Complaint {
 
     @EventSourcingHandler
     void on(ComplaintClassified event) {
+        routing = event.routing();
         type = event.type();
         subtype = event.subtype();
         urgency = event.urgency();
@@ -524,6 +561,7 @@ class Complaint {
 
     @EventSourcingHandler
     void on(ComplaintReclassified event) {
+        routing = event.routing();
         type = event.type();
         subtype = event.subtype();
         urgency = event.urgency();
@@ -538,6 +576,7 @@ class Complaint {
     @EventSourcingHandler
     void on(HandlerAssigned event) {
         handler = event.handler();
+        assignedDepartment = event.department();
     }
 
     @EventSourcingHandler
@@ -569,6 +608,8 @@ class Complaint {
     @EventSourcingHandler
     void on(ComplaintResolved event) {
         resolved = true;
+        remedy = event.remedy();
+        amount = event.amount();
         progressStopped = true;
     }
 

@@ -21,6 +21,8 @@ public enum Refusal {
             "the complaint is already at this escalation level or above"),
     ALREADY_RESOLVED("already-resolved", Kind.CONFLICT, "the complaint is already resolved"),
     NOT_RESOLVED("not-resolved", Kind.CONFLICT, "only a resolved complaint can be archived"),
+    TYPICAL_CASE_NOT_RESOLVED("not-resolved", Kind.CONFLICT,
+            "only a resolved complaint can become a typical case of the case library"),
     ARCHIVED("archived", Kind.CONFLICT, "the complaint is archived; an archived complaint does not change"),
     AMOUNT_REQUIRED("amount-required", Kind.RULE, "a refund or compensation needs an amount"),
     AFFECTED_COUNT_POSITIVE("affected-count-positive", Kind.RULE, "at least one person is affected"),

@@ -38,7 +38,7 @@ class PrivacyInterceptor implements MessageDispatchInterceptor<CommandMessage<?>
                 message.getCommandName());
     }
 
-    /** Metadata comes from headers such as X-Operator, not from what the customer said: masked, never refused. */
+    /** Metadata comes from the authenticated principal, not from what the customer said: masked, never refused. */
     private MetaData maskedMetaData(MetaData metaData) {
         boolean changed = false;
         Map<String, Object> masked = new HashMap<>(metaData);

@@ -66,9 +66,12 @@ class CommandProblems {
         return badRequest(invalid.field(), invalid.getMessage());
     }
 
-    @ExceptionHandler(OperatorArgumentResolver.MissingOperatorException.class)
-    ProblemDetail missingOperator(OperatorArgumentResolver.MissingOperatorException missing) {
-        return badRequest(Operator.HEADER, missing.getMessage());
+    @ExceptionHandler(OperatorArgumentResolver.UnauthenticatedOperator.class)
+    ProblemDetail unauthenticated(OperatorArgumentResolver.UnauthenticatedOperator unauthenticated) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, unauthenticated.getMessage());
+        problem.setTitle("Unauthorized");
+        problem.setProperty("code", "authentication-required");
+        return problem;
     }
 
     /** Same shape as the server's answer to invalid bodies: {@code errors: [{field, message}]}. */

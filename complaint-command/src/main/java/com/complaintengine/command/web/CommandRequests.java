@@ -90,6 +90,11 @@ final class CommandRequests {
     record ArchiveRequest(@Size(max = 1000) String note) {
     }
 
+    record TypicalCaseRequest(@NotBlank @Size(max = 2000) String scenario,
+                              @NotBlank @Size(max = 4000) String wording,
+                              @Size(max = 10) List<@NotBlank @Size(max = 40) @Pattern(regexp = "[^,]+", message = "must not contain a comma") String> tags) {
+    }
+
     record CommunicationRequest(@NotNull CommunicationDirection direction,
                                 @NotBlank @Size(max = 100) String channel,
                                 @NotBlank @Size(max = 4000) String content) {

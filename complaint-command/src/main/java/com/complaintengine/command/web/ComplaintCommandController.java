@@ -2,6 +2,7 @@ package com.complaintengine.command.web;
 
 import com.complaintengine.api.commands.AcknowledgeComplaint;
 import com.complaintengine.api.commands.ArchiveComplaint;
+import com.complaintengine.api.commands.MarkTypicalCase;
 import com.complaintengine.api.commands.ClassifyComplaint;
 import com.complaintengine.api.commands.EscalateComplaint;
 import com.complaintengine.api.commands.ReceiveComplaint;
@@ -43,6 +44,7 @@ import com.complaintengine.command.web.CommandRequests.ExtensionRequest;
 import com.complaintengine.command.web.CommandRequests.TaskForceRequest;
 import com.complaintengine.command.web.CommandRequests.AmountRequest;
 import com.complaintengine.command.web.CommandRequests.ArchiveRequest;
+import com.complaintengine.command.web.CommandRequests.TypicalCaseRequest;
 import com.complaintengine.command.web.CommandRequests.ClassificationRequest;
 import com.complaintengine.command.web.CommandRequests.EscalationRequest;
 import com.complaintengine.command.web.CommandRequests.ReceiveComplaintRequest;
@@ -157,6 +159,14 @@ class ComplaintCommandController {
     ResponseEntity<Void> archive(@PathVariable String id,
                                  @Valid @RequestBody(required = false) ArchiveRequest request, Operator operator) {
         return send(new ArchiveComplaint(complaintId(id), request == null ? null : request.note()), operator);
+    }
+
+    /** Into the case library (004 §5): a resolved case as a typical one, with scenario, wording and tags. */
+    @PostMapping("/{id}/typical-case")
+    ResponseEntity<Void> markTypical(@PathVariable String id, @Valid @RequestBody TypicalCaseRequest request,
+                                     Operator operator) {
+        return send(new MarkTypicalCase(complaintId(id), request.scenario(), request.wording(), request.tags()),
+                operator);
     }
 
     @PostMapping("/{id}/communications")

@@ -1,15 +1,23 @@
 package com.complaintengine.command.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves the {@link Operator} of a command request; a request without one is refused with a 400. */
+/**
+ * Resolves the {@link Operator} of a command request from the authenticated principal; the {@code X-Operator}
+ * and {@code X-Operator-Role} headers of earlier versions are not read. A request without a principal is refused.
+ */
 class OperatorArgumentResolver implements HandlerMethodArgumentResolver {
 
-    private static final int MAX_LENGTH = 100;
+    private final ObjectProvider<OperatorSource> source;
+
+    OperatorArgumentResolver(ObjectProvider<OperatorSource> source) {
+        this.source = source;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -19,24 +27,15 @@ class OperatorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Operator resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                     NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        String name = webRequest.getHeader(Operator.HEADER);
-        if (name == null || name.isBlank()) {
-            throw new MissingOperatorException("is required: it names who performs the step");
-        }
-        if (name.length() > MAX_LENGTH) {
-            throw new MissingOperatorException("has at most " + MAX_LENGTH + " characters");
-        }
-        String role = webRequest.getHeader(Operator.ROLE_HEADER);
-        if (role != null && !role.matches("[A-Za-z_]{1,30}")) {
-            throw new MissingOperatorException("role must be a role name such as HANDLER");
-        }
-        return new Operator(name.strip(), role == null ? null : role.toUpperCase(java.util.Locale.ROOT));
+        OperatorSource operators = source.getIfAvailable();
+        return (operators == null ? java.util.Optional.<Operator>empty() : operators.operatorOf(webRequest))
+                .orElseThrow(UnauthenticatedOperator::new);
     }
 
-    /** The operator header is missing or unusable. */
-    static class MissingOperatorException extends RuntimeException {
-        MissingOperatorException(String message) {
-            super(message);
+    /** No authenticated user performs this request. */
+    static class UnauthenticatedOperator extends RuntimeException {
+        UnauthenticatedOperator() {
+            super("authentication is required: the operator of every step is the authenticated user");
         }
     }
 }

@@ -470,4 +470,42 @@ class ComplaintProcedureTest {
         refused(givenAcknowledged(RESOLVED, archived).when(new ConfirmOutcome(ID, true, null, "phone", null), BY_AGENT),
                 Refusal.ARCHIVED);
     }
+
+    // ---- issue 7: a handler acts only on complaints routed to their department; others are "unknown"
+
+    private static Map<String, Object> handlerOf(String department) {
+        return Map.of("operator", "handler-1", "operatorRole", "HANDLER", "departmentScope", department);
+    }
+
+    private static AddEvidence evidence() {
+        return new AddEvidence(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH);
+    }
+
+    @Test
+    @DisplayName("issue 7: a handler of the primary or a cooperating department acts on the complaint")
+    void handlerOfRoutedDepartmentActs() {
+        givenAcknowledged().when(evidence(), handlerOf("technology")).expectEvents(
+                new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH));
+        givenAcknowledged().when(evidence(), handlerOf("quality")).expectEvents(
+                new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH));
+    }
+
+    @Test
+    @DisplayName("issue 7: a handler of another department gets 'no complaint with this id' and writes nothing")
+    void handlerOfOtherDepartmentSeesNoComplaint() {
+        givenAcknowledged().when(evidence(), handlerOf("logistics")).expectNoEvents()
+                           .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+        givenAcknowledged().when(evidence(), handlerOf("")).expectNoEvents()
+                           .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+        // Not yet classified: routed to no department at all.
+        fixture.given(plainReceived()).when(evidence(), handlerOf("technology")).expectNoEvents()
+               .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("issue 7: an assignment to a handler of another department lets that department act")
+    void assignedDepartmentActs() {
+        givenAcknowledged(new HandlerAssigned(ID, "zhou", "logistics", null)).when(evidence(), handlerOf("logistics"))
+                .expectEvents(new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH));
+    }
 }

@@ -85,9 +85,15 @@ public record ComplaintSummary(String id,
     }
 
     /** Counts of the handling steps; the details are in the history. */
-    public record Activity(int updatesToCustomer, int otherCommunications, int evidence, int extensions, int reopened) {
+    public record Activity(int updatesToCustomer, int otherCommunications, int evidence, int extensions, int reopened,
+                           int escalations) {
 
-        static final Activity NONE = new Activity(0, 0, 0, 0, 0);
+        static final Activity NONE = new Activity(0, 0, 0, 0, 0, 0);
+
+        Activity plus(int updates, int others, int newEvidence, int newExtensions, int newReopened, int newEscalations) {
+            return new Activity(updatesToCustomer + updates, otherCommunications + others, evidence + newEvidence,
+                    extensions + newExtensions, reopened + newReopened, escalations + newEscalations);
+        }
     }
 
     /** Offered options, the customer's choice, an approval beyond authority, and the remedy given (003 §5). */
@@ -121,60 +127,81 @@ public record ComplaintSummary(String id,
     public record OutcomeView(boolean satisfied, Integer score) {
     }
 
-    /** One time limit (DOMAIN.md "Time limits"): its state, due instant and the policy version that set it. */
+    /**
+     * One time limit (DOMAIN.md "Time limits"): its state, due instant and the policy version that set it.
+     * {@code breachedAt} and {@code breaches} keep the last breach and how many there were, also after the
+     * clock is met late or started again, so reports count every breach.
+     */
     public record SlaView(SlaState state, Instant dueAt, Instant atRiskAt, SlaTimeBase timeBase, String policyVersion,
-                          Instant metAt, Instant breachedAt) {
+                          Instant metAt, Instant breachedAt, int breaches) {
+
+        SlaView with(SlaState newState, Instant newDueAt, Instant newAtRiskAt, String newPolicyVersion, Instant newMetAt) {
+            return new SlaView(newState, newDueAt, newAtRiskAt, timeBase, newPolicyVersion, newMetAt, breachedAt, breaches);
+        }
+
+        SlaView in(SlaState newState) {
+            return with(newState, dueAt, atRiskAt, policyVersion, null);
+        }
     }
 
     /** Where a clock stands; EXTENDED is running on a deadline the customer agreed to move. */
     public enum SlaState { RUNNING, AT_RISK, EXTENDED, PAUSED, MET, BREACHED, STOPPED }
 
     public ComplaintSummary slaStarted(SlaClockStarted e, long sequence, Instant at) {
+        SlaView old = sla.get(e.clock());
         return withSla(e.clock(), new SlaView(SlaState.RUNNING, e.dueAt(), e.atRiskAt(), e.timeBase(), e.policyVersion(),
-                null, null), sequence, at);
+                null, old == null ? null : old.breachedAt(), old == null ? 0 : old.breaches()), sequence, at);
     }
 
     public ComplaintSummary slaRescheduled(SlaClockRescheduled e, long sequence, Instant at) {
-        SlaView old = sla.get(e.clock());
         SlaState state = e.reason().startsWith("extension") ? SlaState.EXTENDED : SlaState.RUNNING;
-        return withSla(e.clock(), new SlaView(state, e.dueAt(), e.atRiskAt(), old == null ? null : old.timeBase(),
-                e.policyVersion(), null, null), sequence, at);
+        SlaView old = sla.getOrDefault(e.clock(), new SlaView(state, null, null, null, null, null, null, 0));
+        return withSla(e.clock(), old.with(state, e.dueAt(), e.atRiskAt(), e.policyVersion(), null), sequence, at);
     }
 
     public ComplaintSummary slaAtRisk(SlaAtRisk e, long sequence, Instant at) {
-        SlaView old = sla.get(e.clock());
-        return withSla(e.clock(), new SlaView(SlaState.AT_RISK, old.dueAt(), old.atRiskAt(), old.timeBase(),
-                old.policyVersion(), null, null), sequence, at);
+        return withSla(e.clock(), clock(e.clock()).in(SlaState.AT_RISK), sequence, at);
     }
 
     public ComplaintSummary slaMet(SlaClockMet e, long sequence, Instant at) {
-        SlaView old = sla.get(e.clock());
-        return withSla(e.clock(), new SlaView(SlaState.MET, old.dueAt(), old.atRiskAt(), old.timeBase(),
-                old.policyVersion(), e.metAt(), null), sequence, at);
+        SlaView old = clock(e.clock());
+        return withSla(e.clock(), old.with(SlaState.MET, old.dueAt(), old.atRiskAt(), old.policyVersion(), e.metAt()),
+                sequence, at);
     }
 
     public ComplaintSummary slaBreached(SlaBreached e, long sequence, Instant at) {
-        SlaView old = sla.get(e.clock());
+        SlaView old = clock(e.clock());
         return withSla(e.clock(), new SlaView(SlaState.BREACHED, old.dueAt(), old.atRiskAt(), old.timeBase(),
-                old.policyVersion(), null, e.breachedAt()), sequence, at);
+                old.policyVersion(), null, e.breachedAt(), old.breaches() + 1), sequence, at);
     }
 
     public ComplaintSummary slaStopped(SlaClockStopped e, long sequence, Instant at) {
-        SlaView old = sla.get(e.clock());
-        return withSla(e.clock(), new SlaView(SlaState.STOPPED, old.dueAt(), old.atRiskAt(), old.timeBase(),
-                old.policyVersion(), null, null), sequence, at);
+        return withSla(e.clock(), clock(e.clock()).in(SlaState.STOPPED), sequence, at);
     }
 
     public ComplaintSummary slaPaused(SlaClockPaused e, long sequence, Instant at) {
-        SlaView old = sla.get(e.clock());
-        return withSla(e.clock(), new SlaView(SlaState.PAUSED, old.dueAt(), old.atRiskAt(), old.timeBase(),
-                old.policyVersion(), null, null), sequence, at);
+        return withSla(e.clock(), clock(e.clock()).in(SlaState.PAUSED), sequence, at);
     }
 
     public ComplaintSummary slaResumed(SlaClockResumed e, long sequence, Instant at) {
-        SlaView old = sla.get(e.clock());
-        return withSla(e.clock(), new SlaView(SlaState.RUNNING, e.dueAt(), e.atRiskAt(), old.timeBase(),
-                old.policyVersion(), null, null), sequence, at);
+        SlaView old = clock(e.clock());
+        return withSla(e.clock(), old.with(SlaState.RUNNING, e.dueAt(), e.atRiskAt(), old.policyVersion(), null),
+                sequence, at);
+    }
+
+    /** A clock the events have started; a clock event for a clock never started is a broken stream. */
+    private SlaView clock(SlaClock clock) {
+        SlaView view = sla.get(clock);
+        if (view == null) {
+            throw new IllegalStateException("complaint " + id + " has no " + clock + " clock");
+        }
+        return view;
+    }
+
+    /** An event the summary shows nothing of (an initial plan, say) still moves its version and update time. */
+    public ComplaintSummary touched(long sequence, Instant at) {
+        return new ComplaintSummary(id, status, sequence, intake, classification, assignment, escalation, activity,
+                resolution, outcome, timeline.updated(at), retainUntil, sla);
     }
 
     private ComplaintSummary withSla(SlaClock clock, SlaView view, long sequence, Instant at) {
@@ -232,26 +259,21 @@ public record ComplaintSummary(String id,
 
     public ComplaintSummary communicated(CommunicationRecorded e, long sequence, Instant at) {
         boolean update = e.direction() == CommunicationDirection.TO_CUSTOMER;
-        Activity a = new Activity(activity.updatesToCustomer() + (update ? 1 : 0),
-                activity.otherCommunications() + (update ? 0 : 1), activity.evidence(), activity.extensions(),
-                activity.reopened());
-        return handling(a, sequence, at);
+        return handling(activity.plus(update ? 1 : 0, update ? 0 : 1, 0, 0, 0, 0), sequence, at);
     }
 
     public ComplaintSummary evidenceAdded(EvidenceAdded e, long sequence, Instant at) {
-        return handling(new Activity(activity.updatesToCustomer(), activity.otherCommunications(),
-                activity.evidence() + 1, activity.extensions(), activity.reopened()), sequence, at);
+        return handling(activity.plus(0, 0, 1, 0, 0, 0), sequence, at);
     }
 
     public ComplaintSummary extended(DeadlineExtended e, long sequence, Instant at) {
-        return handling(new Activity(activity.updatesToCustomer(), activity.otherCommunications(),
-                activity.evidence(), activity.extensions() + 1, activity.reopened()), sequence, at);
+        return handling(activity.plus(0, 0, 0, 1, 0, 0), sequence, at);
     }
 
     public ComplaintSummary escalated(ComplaintEscalated e, long sequence, Instant at) {
         return new ComplaintSummary(id, status, sequence, intake, classification, assignment,
-                new EscalationView(e.to(), e.rules(), escalation.taskForce()), activity, resolution, outcome,
-                timeline.updated(at), retainUntil, sla);
+                new EscalationView(e.to(), e.rules(), escalation.taskForce()), activity.plus(0, 0, 0, 0, 0, 1),
+                resolution, outcome, timeline.updated(at), retainUntil, sla);
     }
 
     public ComplaintSummary taskForceFormed(TaskForceFormed e, long sequence, Instant at) {
@@ -280,8 +302,7 @@ public record ComplaintSummary(String id,
     /** Concerns remain: back in handling, the earlier resolution stays visible in the history only. */
     public ComplaintSummary reopened(ComplaintReopened e, long sequence, Instant at) {
         return new ComplaintSummary(id, ComplaintStatus.IN_HANDLING, sequence, intake, classification, assignment,
-                escalation, new Activity(activity.updatesToCustomer(), activity.otherCommunications(),
-                activity.evidence(), activity.extensions(), activity.reopened() + 1), resolution.reopened(), outcome,
+                escalation, activity.plus(0, 0, 0, 0, 1, 0), resolution.reopened(), outcome,
                 timeline.updated(at), retainUntil, sla);
     }
 

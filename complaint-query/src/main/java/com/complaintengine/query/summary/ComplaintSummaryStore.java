@@ -1,19 +1,31 @@
 package com.complaintengine.query.summary;
 
+import com.complaintengine.api.values.ComplaintStatus;
+import com.complaintengine.api.values.SlaClock;
+import com.complaintengine.query.summary.ComplaintSummary.SlaState;
+import com.complaintengine.query.summary.ComplaintSummary.SlaView;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code complaint_summary} table: the whole summary as a jsonb document, plus the columns that
- * lists and reports filter on. Writes are guarded by the event sequence, so a replayed or redelivered
- * event never moves a row backwards or applies twice.
+ * lists and reports filter and aggregate on. Writes are guarded by the event sequence, so a replayed or
+ * redelivered event never moves a row backwards or applies twice.
  */
 @Repository
 public class ComplaintSummaryStore {
+
+    /** Current clock states from the most to the least pressing; the worst one is the case's SLA state. */
+    private static final List<SlaState> PRESSING = List.of(SlaState.BREACHED, SlaState.AT_RISK, SlaState.PAUSED,
+            SlaState.EXTENDED, SlaState.RUNNING);
+    private static final Set<SlaState> TICKING = Set.of(SlaState.RUNNING, SlaState.AT_RISK, SlaState.EXTENDED);
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -29,28 +41,79 @@ public class ComplaintSummaryStore {
     }
 
     /** Stores the summary unless the row already holds this version or a later one. */
-    public void save(ComplaintSummary summary) {
-        ComplaintSummary.ClassificationView classification = summary.classification();
+    public void save(ComplaintSummary s) {
+        ComplaintSummary.ClassificationView classification = s.classification();
+        ComplaintSummary.Assignment assignment = s.assignment();
+        SlaView firstResponse = s.sla().get(SlaClock.FIRST_RESPONSE);
         jdbc.update("""
-                insert into complaint_summary (complaint_id, version, status, urgency, type, primary_department,
-                                               received_at, updated_at, document)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                insert into complaint_summary (complaint_id, version, status, urgency, type, subtype,
+                        primary_department, channel, handler, handling_department, escalation_level, escalation_count,
+                        sla_state, next_due_at, group_id, affected_count, first_response_at, resolved_at,
+                        reopen_count, extension_count, satisfied, score, received_at, updated_at, document)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        (select group_id from complaint_group_link where complaint_id = ?),
+                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 on conflict (complaint_id) do update
                    set version = excluded.version, status = excluded.status, urgency = excluded.urgency,
-                       type = excluded.type, primary_department = excluded.primary_department,
+                       type = excluded.type, subtype = excluded.subtype,
+                       primary_department = excluded.primary_department, channel = excluded.channel,
+                       handler = excluded.handler, handling_department = excluded.handling_department,
+                       escalation_level = excluded.escalation_level, escalation_count = excluded.escalation_count,
+                       sla_state = excluded.sla_state, next_due_at = excluded.next_due_at,
+                       group_id = excluded.group_id, affected_count = excluded.affected_count,
+                       first_response_at = excluded.first_response_at, resolved_at = excluded.resolved_at,
+                       reopen_count = excluded.reopen_count, extension_count = excluded.extension_count,
+                       satisfied = excluded.satisfied, score = excluded.score,
                        received_at = excluded.received_at, updated_at = excluded.updated_at,
                        document = excluded.document
                  where complaint_summary.version < excluded.version""",
-                summary.id(), summary.version(), summary.status().name(),
+                s.id(), s.version(), s.status().name(),
                 classification == null ? null : classification.urgency().name(),
                 classification == null ? null : classification.type(),
+                classification == null ? null : classification.subtype(),
                 classification == null ? null : classification.routing().primaryDepartment(),
-                Timestamp.from(summary.timeline().receivedAt()), Timestamp.from(summary.timeline().updatedAt()),
-                json.writeValueAsString(summary));
+                s.intake().channel().name(),
+                assignment == null ? null : assignment.handler(),
+                assignment == null ? null : assignment.department(),
+                s.escalation().level() == null ? null : s.escalation().level().name(),
+                s.activity().escalations(),
+                slaState(s), timestamp(nextDue(s)), s.id(), s.intake().affectedCount(),
+                timestamp(firstResponse == null ? null : firstResponse.metAt()),
+                timestamp(s.status().compareTo(ComplaintStatus.RESOLVED) >= 0 ? s.timeline().resolvedAt() : null),
+                s.activity().reopened(), s.activity().extensions(),
+                s.outcome() == null ? null : s.outcome().satisfied(),
+                s.outcome() == null ? null : s.outcome().score(),
+                timestamp(s.timeline().receivedAt()), timestamp(s.timeline().updatedAt()),
+                json.writeValueAsString(s));
     }
 
-    /** Empties the table before a replay of the projection. */
+    /** A complaint became one of a group case's issues (002 §3); kept even if its summary comes later. */
+    public void linkToGroup(String complaintId, String groupId) {
+        jdbc.update("""
+                insert into complaint_group_link (complaint_id, group_id) values (?, ?)
+                on conflict (complaint_id) do update set group_id = excluded.group_id""", complaintId, groupId);
+        jdbc.update("update complaint_summary set group_id = ? where complaint_id = ?", groupId, complaintId);
+    }
+
+    /** Empties the tables before a replay of the projection. */
     public void deleteAll() {
         jdbc.update("delete from complaint_summary");
+        jdbc.update("delete from complaint_group_link");
+    }
+
+    /** The most pressing state among the case's current clocks; null when no clock is current. */
+    static String slaState(ComplaintSummary s) {
+        return PRESSING.stream().filter(state -> s.sla().values().stream().anyMatch(v -> v.state() == state))
+                .findFirst().map(Enum::name).orElse(null);
+    }
+
+    /** The nearest due instant among the clocks still ticking. */
+    static Instant nextDue(ComplaintSummary s) {
+        return s.sla().values().stream().filter(v -> TICKING.contains(v.state()) && v.dueAt() != null)
+                .map(SlaView::dueAt).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -76,7 +76,7 @@ class ComplaintSummaryTest {
         assertThat(received.classification()).isNull();
         assertThat(received.assignment()).isNull();
         assertThat(received.escalation()).isEqualTo(new ComplaintSummary.EscalationView(null, List.of(), null));
-        assertThat(received.activity()).isEqualTo(new ComplaintSummary.Activity(0, 0, 0, 0, 0));
+        assertThat(received.activity()).isEqualTo(new ComplaintSummary.Activity(0, 0, 0, 0, 0, 0));
         assertThat(received.resolution())
                 .isEqualTo(new ComplaintSummary.ResolutionView(List.of(), null, null, null, null, null));
         assertThat(received.outcome()).isNull();

@@ -1,0 +1,156 @@
+package com.complaintengine.query.admin;
+
+import com.complaintengine.query.library.CaseLibraryProjection;
+import com.complaintengine.query.summary.ComplaintSummaryProjection;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The read models' processors: where each stands against the head of the event store, and their rebuild
+ * (stop, reset the tokens, start: the reset handlers empty the tables and the processor replays every event
+ * while the server goes on answering, with figures filling up until the replay is caught up).
+ */
+@Service
+public class ProjectionAdmin {
+
+    /** The projections that may be rebuilt; publishers to other services are not projections and never replay. */
+    public static final List<String> PROJECTIONS = List.of(ComplaintSummaryProjection.PROCESSING_GROUP,
+            CaseLibraryProjection.PROCESSING_GROUP);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+
+    public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                           ObjectProvider<MeterRegistry> meters) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        meters.ifAvailable(this::registerMetrics);
+    }
+
+    /** Where one projection stands; {@code position} is the lowest segment's, {@code lag} events behind the head. */
+    public record Status(String name, boolean running, boolean replaying, boolean caughtUp, int segments,
+                         Long position, long head, Long lag, Double replayProgress, String error) {
+    }
+
+    public List<Status> statuses() {
+        long head = head();
+        return PROJECTIONS.stream().map(name -> status(name, head)).toList();
+    }
+
+    public Status status(String name) {
+        return status(name, head());
+    }
+
+    /** Starts a rebuild; refused when the projection is already replaying or another node holds its segments. */
+    public synchronized Status rebuild(String name) {
+        StreamingEventProcessor processor = processor(name);
+        Status current = status(name);
+        if (current.replaying()) {
+            throw new RebuildRefused("the projection " + name + " is already being rebuilt");
+        }
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } catch (RuntimeException e) {
+            processor.start();
+            throw new RebuildRefused("the projection " + name + " could not be reset (" + e.getClass().getSimpleName()
+                    + "): another node may still be processing it; stop its processors first (docs/scaling.md)");
+        }
+        processor.start();
+        return status(name);
+    }
+
+    private Status status(String name, long head) {
+        StreamingEventProcessor processor = processor(name);
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong).min(Long::compare).orElse(segments.isEmpty() ? null : -1L);
+        Long resetAt = segments.stream().map(EventTrackerStatus::getResetPosition).filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong).max(Long::compare).orElse(null);
+        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        boolean replaying = replaying(processor, caughtUp, position, resetAt);
+        Double progress = replaying && resetAt != null && position != null && resetAt > 0
+                ? Math.min(1.0, Math.round(Math.max(0, position) * 10000.0 / resetAt) / 10000.0) : null;
+        String error = segments.stream().filter(EventTrackerStatus::isErrorState)
+                .map(s -> s.getError() == null ? "error" : s.getError().getClass().getSimpleName()).findFirst()
+                .orElse(null);
+        return new Status(name, processor.isRunning(), replaying, caughtUp, segments.size(),
+                position, head, position == null ? null : Math.max(0, head - position), progress, error);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        if (!PROJECTIONS.contains(name)) {
+            throw new UnknownProjection(name);
+        }
+        return processing.eventProcessorByProcessingGroup(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new UnknownProjection(name));
+    }
+
+    /**
+     * A rebuild is under way until the processor has processed every event that was stored when it was reset.
+     * (Axon itself keeps the replay flag until an event beyond that point arrives, which on a quiet system may be
+     * much later; that is not what an administrator waiting for the rebuild wants to know.)
+     */
+    private boolean replaying(StreamingEventProcessor processor, boolean caughtUp, Long position, Long resetAt) {
+        if (!processor.isReplaying() && !replayTokenStored(processor.getName())) {
+            return false;
+        }
+        return !(caughtUp && position != null && resetAt != null && position >= resetAt);
+    }
+
+    /**
+     * Whether the stored tokens are still replay tokens: right after a reset no worker may have claimed a segment
+     * yet, so the processor alone would not tell that a replay is pending.
+     */
+    private boolean replayTokenStored(String processorName) {
+        Long replayTokens = jdbc.queryForObject("select count(*) from token_entry where processor_name = ? "
+                + "and token_type like '%ReplayToken'", Long.class, processorName);
+        return replayTokens != null && replayTokens > 0;
+    }
+
+    long head() {
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    private void registerMetrics(MeterRegistry registry) {
+        for (String name : PROJECTIONS) {
+            Gauge.builder("complaint.projection.lag", () -> {
+                Long lag = status(name).lag();
+                return lag == null ? Double.NaN : lag;
+            }).tag("projection", name).description("events between the event store's head and the projection")
+                    .baseUnit("events").register(registry);
+            Gauge.builder("complaint.projection.replaying", () -> processor(name).isReplaying() ? 1 : 0)
+                    .tag("projection", name).description("1 while the projection is being rebuilt")
+                    .register(registry);
+        }
+    }
+
+    /** The name is not one of {@link #PROJECTIONS}. */
+    public static class UnknownProjection extends RuntimeException {
+        UnknownProjection(String name) {
+            super("no projection named " + name + "; projections: " + String.join(", ", PROJECTIONS));
+        }
+    }
+
+    /** A rebuild that cannot start now. */
+    public static class RebuildRefused extends RuntimeException {
+        RebuildRefused(String message) {
+            super(message);
+        }
+    }
+
+    Map<String, Object> describe() {
+        return Map.of("projections", statuses());
+    }
+}

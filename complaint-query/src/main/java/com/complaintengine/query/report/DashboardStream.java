@@ -1,0 +1,113 @@
+package com.complaintengine.query.report;
+
+import com.complaintengine.query.summary.SummaryChanges;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live dashboards over server-sent events: each subscriber gets its dashboard at once, then again whenever the
+ * summary projection has written since (checked every {@code interval}, so a burst of events is one update),
+ * and a comment line as heartbeat so proxies keep the connection open.
+ */
+@Component
+public class DashboardStream {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardStream.class);
+    static final Duration INTERVAL = Duration.ofMillis(500);
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final int MAX_SUBSCRIBERS = 200;
+
+    private final ReportQueries reports;
+    private final SummaryChanges changes;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "dashboard-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public DashboardStream(ReportQueries reports, SummaryChanges changes) {
+        this.reports = reports;
+        this.changes = changes;
+        ticker.scheduleWithFixedDelay(this::tick, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static final class Subscriber {
+        final SseEmitter emitter;
+        final Cohort cohort;
+        volatile long seen = -1;
+        volatile long lastSent = System.nanoTime();
+
+        Subscriber(SseEmitter emitter, Cohort cohort) {
+            this.emitter = emitter;
+            this.cohort = cohort;
+        }
+    }
+
+    /** A new subscription; refused (503) beyond {@link #MAX_SUBSCRIBERS} open streams. */
+    public SseEmitter subscribe(Cohort cohort) {
+        if (subscribers.size() >= MAX_SUBSCRIBERS) {
+            throw new IllegalStateException("too many open dashboard streams");
+        }
+        SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+        Subscriber subscriber = new Subscriber(emitter, cohort);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        subscribers.add(subscriber);
+        ticker.execute(() -> send(subscriber, changes.generation()));
+        return emitter;
+    }
+
+    private void tick() {
+        long generation = changes.generation();
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.seen != generation) {
+                send(subscriber, generation);
+            } else if (System.nanoTime() - subscriber.lastSent > HEARTBEAT.toNanos()) {
+                try {
+                    subscriber.emitter.send(SseEmitter.event().comment("heartbeat"));
+                    subscriber.lastSent = System.nanoTime();
+                } catch (IOException | IllegalStateException e) {
+                    drop(subscriber);
+                }
+            }
+        }
+    }
+
+    private void send(Subscriber subscriber, long generation) {
+        try {
+            SlaDashboard dashboard = reports.dashboard(subscriber.cohort);
+            subscriber.emitter.send(SseEmitter.event().name("dashboard").id(Long.toString(generation))
+                    .data(dashboard));
+            subscriber.seen = generation;
+            subscriber.lastSent = System.nanoTime();
+        } catch (IOException | IllegalStateException e) {
+            drop(subscriber);
+        } catch (RuntimeException e) {
+            log.warn("Could not compute a live dashboard: {}", e.toString());
+        }
+    }
+
+    private void drop(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+        subscriber.emitter.completeWithError(new IOException("subscriber gone"));
+    }
+
+    @PreDestroy
+    void stop() {
+        ticker.shutdownNow();
+        subscribers.forEach(s -> s.emitter.complete());
+        subscribers.clear();
+    }
+}
