@@ -1,0 +1,27 @@
+package com.complaintengine.server.cluster;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Several nodes on one PostgreSQL ({@code complaint.cluster.*}, docs/scaling.md).
+ *
+ * @param balance      whether this node hands segments beyond its fair share to the other nodes
+ * @param heartbeat    how often the node writes its heartbeat and looks at its share
+ * @param nodeTimeout  a node whose heartbeat is older than this is counted as gone
+ * @param release      how long a released segment is left for the other nodes before this node may claim it again
+ */
+@ConfigurationProperties("complaint.cluster")
+public record ClusterProperties(Boolean balance, Duration heartbeat, Duration nodeTimeout, Duration release) {
+
+    public ClusterProperties {
+        balance = balance == null || balance;
+        heartbeat = heartbeat == null ? Duration.ofSeconds(5) : heartbeat;
+        nodeTimeout = nodeTimeout == null ? Duration.ofSeconds(30) : nodeTimeout;
+        release = release == null ? Duration.ofSeconds(20) : release;
+        if (heartbeat.isNegative() || heartbeat.isZero() || nodeTimeout.compareTo(heartbeat.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException(
+                    "complaint.cluster: heartbeat must be positive and node-timeout at least twice the heartbeat");
+        }
+    }
+}

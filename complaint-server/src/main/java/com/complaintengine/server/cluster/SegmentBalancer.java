@@ -1,0 +1,122 @@
+package com.complaintengine.server.cluster;
+
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fair shares of the event processors' segments between the nodes of one engine. A pooled streaming processor
+ * claims every unclaimed segment it can, so the first node to start would keep all of them: each node therefore
+ * writes a heartbeat to {@code cluster_node}, counts the live nodes, and releases the segments it holds beyond
+ * {@code ceil(segments / nodes)} for {@code complaint.cluster.release}, during which the other nodes claim them.
+ * When a node stops or dies its claims expire and the remaining nodes take its segments over (Axon's claim
+ * timeout), so no segment stays unprocessed.
+ */
+@Component
+@EnableConfigurationProperties(ClusterProperties.class)
+public class SegmentBalancer {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final ClusterProperties properties;
+    private final String nodeId = UUID.randomUUID().toString();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "segment-balancer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, ClusterProperties properties) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        long every = properties.heartbeat().toMillis();
+        timer.scheduleWithFixedDelay(this::round, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** One heartbeat and, when balancing, one look at this node's share. Never throws: it runs again later. */
+    void round() {
+        try {
+            int nodes = heartbeat();
+            if (properties.balance()) {
+                balance(nodes);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cluster heartbeat or balancing failed, trying again in {}: {}", properties.heartbeat(), e.toString());
+        }
+    }
+
+    /**
+     * Writes this node's heartbeat and answers how many nodes are alive (this one included). Times are the
+     * database's, so the nodes' own clocks need not agree.
+     */
+    int heartbeat() {
+        jdbc.update("""
+                insert into cluster_node (node_id, started_at, heartbeat_at) values (?, now(), now())
+                on conflict (node_id) do update set heartbeat_at = now()""", nodeId);
+        double timeout = properties.nodeTimeout().toMillis() / 1000.0;
+        jdbc.update("delete from cluster_node where heartbeat_at < now() - make_interval(secs => ?)", 2 * timeout);
+        Integer count = jdbc.queryForObject(
+                "select count(*) from cluster_node where heartbeat_at >= now() - make_interval(secs => ?)",
+                Integer.class, timeout);
+        return Math.max(1, count == null ? 1 : count);
+    }
+
+    private void balance(int nodes) {
+        for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
+            if (entry.getValue() instanceof StreamingEventProcessor processor && processor.isRunning()) {
+                Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                        Integer.class, entry.getKey());
+                int fairShare = fairShare(segments == null ? 0 : segments, nodes);
+                List<Integer> held = new ArrayList<>(processor.processingStatus().keySet());
+                held.sort(null);
+                for (int i = fairShare; i < held.size(); i++) {
+                    log.info("Releasing segment {} of {} for another node ({} nodes, fair share {} of {})",
+                            held.get(i), entry.getKey(), nodes, fairShare, segments);
+                    processor.releaseSegment(held.get(i), properties.release().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    /** The most segments one of {@code nodes} nodes should hold: all of them rounded up, so none is left over. */
+    static int fairShare(int segments, int nodes) {
+        return (segments + nodes - 1) / Math.max(1, nodes);
+    }
+
+    /** This node's name in {@code cluster_node}. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        try {
+            jdbc.update("delete from cluster_node where node_id = ?", nodeId);
+        } catch (RuntimeException e) {
+            log.debug("Could not sign off from cluster_node: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package com.complaintengine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 9 item 3 and fault (c): two server processes on one PostgreSQL. The database runs apart from both
+ * nodes; node A runs in the test's JVM, node B in a process of its own.
+ */
+class ScaleOutOnPostgresTest {
+
+    private static final String SUMMARY = "complaint-summary";
+    private static final String[] CLUSTER = {"--complaint.cluster.heartbeat=PT1S", "--complaint.cluster.node-timeout=PT5S",
+            "--complaint.cluster.release=PT10S", "--complaint.sla.first-response.URGENT.duration=PT3S",
+            "--db-scheduler.polling-interval=1s"};
+
+    @Test
+    @DisplayName("two nodes split the segments, every command lands once, concurrent updates are applied or 409, deadlines fire once")
+    void twoNodesOnOneDatabase() throws Exception {
+        EmbeddedPostgres database = EmbeddedPostgres.builder().setDataDirectory(Engine.newDataDirectory())
+                .setCleanDataDirectory(true).start();
+        String url = database.getJdbcUrl("postgres", "postgres");
+        List<String> args = new ArrayList<>(List.of(CLUSTER));
+        args.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres"));
+        Engine a = Engine.start(Engine.newDataDirectory(), args.toArray(String[]::new));
+        NodeProcess b = null;
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            b = NodeProcess.start("scale-out-b", url, CLUSTER);
+            JdbcTemplate sql = new JdbcTemplate(new SingleConnectionDataSource(url, true));
+            Api[] nodes = {a.api(), b.api()};
+
+            // 1. The segments of the summary projection end up split, 8 and 8, between the two nodes.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(owners(sql, SUMMARY).values()).containsExactlyInAnyOrder(8L, 8L));
+
+            // 2. Forty complaints, each through either node, four of them urgent with a 3-second limit.
+            List<Future<String>> received = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Api node = nodes[i % 2];
+                String body = i % 10 == 0 ? urgent() : Bodies.complaint();
+                received.add(clients.submit(() -> {
+                    Api.Response answer = node.post("/api/complaints", body);
+                    assertThat(answer.status()).isEqualTo(201);
+                    return answer.json().get("id").asString();
+                }));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> id : received) {
+                ids.add(id.get(60, TimeUnit.SECONDS));
+            }
+
+            // 3. One hundred concurrent updates of one complaint, fifty through each node: applied or 409, none lost.
+            String target = ids.get(1);
+            List<Callable<Integer>> updates = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                Api node = nodes[i % 2];
+                String note = "{\"direction\": \"FROM_CUSTOMER\", \"channel\": \"SMS\", \"content\": \"call number " + i + "\"}";
+                updates.add(() -> node.post("/api/complaints/" + target + "/communications", note).status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : clients.invokeAll(updates, 120, TimeUnit.SECONDS)) {
+                statuses.add(status.get());
+            }
+            Map<Integer, Long> byStatus = statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+            assertThat(byStatus.keySet()).as("answers %s", byStatus).isSubsetOf(200, 201, 204, 409);
+            long applied = statuses.stream().filter(s -> s < 300).count();
+            long stored = count(sql, "select count(*) from event_json where complaint_id = ? and payload_type like '%.CommunicationRecorded'",
+                    target);
+            assertThat(stored).as("communications stored vs answered 2xx (%s)", byStatus).isEqualTo(applied);
+
+            // 4. Every complaint is projected once, at its last event, whichever node's segment holds it.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(count(sql, "select count(*) from complaint_summary")).isEqualTo(40);
+                assertThat(count(sql, """
+                        select count(*) from complaint_summary s
+                         where s.version <> (select max(sequence_number) from domain_event_entry e
+                                              where e.aggregate_identifier = s.complaint_id)""")).isZero();
+            });
+            JsonNode projected = nodes[0].get("/api/complaints/" + target).json();
+            assertThat(projected.get("activity").get("otherCommunications").asLong())
+                    .as("a communication counted twice or not at all").isEqualTo(applied);
+
+            // 5. The urgent complaints' first-response deadlines fire once each, on whichever node polls first.
+            List<String> urgentIds = List.of(ids.get(0), ids.get(10), ids.get(20), ids.get(30));
+            for (String id : urgentIds) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> breaches(sql, id) >= 1);
+            }
+            Thread.sleep(3_000);
+            for (String id : urgentIds) {
+                assertThat(breaches(sql, id)).as("breaches of %s", id).isEqualTo(1);
+            }
+            // Both nodes are in the cluster table while they run.
+            assertThat(count(sql, "select count(*) from cluster_node")).isEqualTo(2);
+        } finally {
+            clients.shutdownNow();
+            if (b != null) {
+                b.close();
+            }
+            a.closeAndDelete();
+            database.close();
+        }
+    }
+
+    private static String urgent() {
+        return Bodies.complaint().replace("restarts 3 times within 5 minutes of power-on",
+                "the machine caught fire and a child was injured");
+    }
+
+    private static Map<String, Long> owners(JdbcTemplate sql, String processor) {
+        return sql.queryForList("select owner, count(*) as segments from token_entry where processor_name = ? "
+                        + "and owner is not null group by owner", processor).stream()
+                .collect(Collectors.toMap(row -> (String) row.get("owner"), row -> ((Number) row.get("segments")).longValue()));
+    }
+
+    private static long breaches(JdbcTemplate sql, String id) {
+        return count(sql, "select count(*) from event_json where complaint_id = ? and payload_type like '%.SlaBreached' "
+                + "and payload->>'clock' = 'FIRST_RESPONSE'", id);
+    }
+
+    private static long count(JdbcTemplate sql, String query, Object... args) {
+        Long count = sql.queryForObject(query, Long.class, args);
+        return count == null ? 0 : count;
+    }
+}
