@@ -91,7 +91,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception exception) {
+    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        if (DatabaseUnavailable.isCause(exception)) {
+            log.warn("Database unavailable while answering a request: {}", DatabaseUnavailable.describe(exception));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the complaint store cannot be reached for the moment; try again shortly (with the same Idempotency-Key, a complaint is recorded at most once)");
+            problem.setTitle("Service unavailable");
+            problem.setProperty("code", "store-unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+        }
+        return ResponseEntity.internalServerError().body(internalError(exception));
+    }
+
+    private ProblemDetail internalError(Exception exception) {
         log.error("Unexpected error answering a request", exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the engine could not complete the request; it has been logged");
