@@ -1,12 +1,17 @@
 # Builds and runs the complaint engine. Used by docker-compose.yml; not needed to run it locally.
+# Stage 1 builds with the Maven wrapper; stage 2 holds only a JRE and the jar, and runs as an unprivileged user.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
 RUN ./mvnw -B -ntp -DskipTests package
 
 FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 complaints \
+ && useradd --system --uid 10001 --gid complaints --home-dir /app --shell /usr/sbin/nologin complaints \
+ && mkdir -p /app/var && chown -R complaints:complaints /app
 WORKDIR /app
-COPY --from=build /src/complaint-server/target/complaint-server.jar /app/complaint-server.jar
+COPY --from=build --chown=complaints:complaints /src/complaint-server/target/complaint-server.jar /app/complaint-server.jar
+USER complaints
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true
 EXPOSE 8080
-ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/complaint-server.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/complaint-server.jar"]

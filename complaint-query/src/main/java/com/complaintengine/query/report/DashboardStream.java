@@ -3,6 +3,7 @@ package com.complaintengine.query.report;
 import com.complaintengine.query.summary.SummaryChanges;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,13 +12,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Live dashboards over server-sent events: each subscriber gets its dashboard at once, then again whenever the
  * summary projection has written since (checked every {@code interval}, so a burst of events is one update),
- * and a comment line as heartbeat so proxies keep the connection open.
+ * and a comment line as heartbeat so proxies keep the connection open. "Written since" is this node's own change
+ * counter or, for the segments other nodes process, the newest {@code updated_at} of the summary table (one
+ * indexed query per interval while anyone listens).
  */
 @Component
 public class DashboardStream {
@@ -29,6 +33,7 @@ public class DashboardStream {
 
     private final ReportQueries reports;
     private final SummaryChanges changes;
+    private final JdbcTemplate jdbc;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dashboard-stream");
@@ -36,16 +41,17 @@ public class DashboardStream {
         return thread;
     });
 
-    public DashboardStream(ReportQueries reports, SummaryChanges changes) {
+    public DashboardStream(ReportQueries reports, SummaryChanges changes, JdbcTemplate jdbc) {
         this.reports = reports;
         this.changes = changes;
+        this.jdbc = jdbc;
         ticker.scheduleWithFixedDelay(this::tick, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static final class Subscriber {
         final SseEmitter emitter;
         final Cohort cohort;
-        volatile long seen = -1;
+        volatile String seen = "";
         volatile long lastSent = System.nanoTime();
 
         Subscriber(SseEmitter emitter, Cohort cohort) {
@@ -65,14 +71,28 @@ public class DashboardStream {
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
         subscribers.add(subscriber);
-        ticker.execute(() -> send(subscriber, changes.generation()));
+        ticker.execute(() -> send(subscriber, generation()));
         return emitter;
     }
 
+    /** What the dashboards were computed from: this node's writes and the newest write of any node. */
+    private String generation() {
+        Timestamp newest = null;
+        try {
+            newest = jdbc.queryForObject("select max(updated_at) from complaint_summary", Timestamp.class);
+        } catch (RuntimeException e) {
+            log.debug("Could not read the newest summary change: {}", e.toString());
+        }
+        return changes.generation() + "/" + newest;
+    }
+
     private void tick() {
-        long generation = changes.generation();
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        String generation = generation();
         for (Subscriber subscriber : subscribers) {
-            if (subscriber.seen != generation) {
+            if (!subscriber.seen.equals(generation)) {
                 send(subscriber, generation);
             } else if (System.nanoTime() - subscriber.lastSent > HEARTBEAT.toNanos()) {
                 try {
@@ -85,10 +105,10 @@ public class DashboardStream {
         }
     }
 
-    private void send(Subscriber subscriber, long generation) {
+    private void send(Subscriber subscriber, String generation) {
         try {
             SlaDashboard dashboard = reports.dashboard(subscriber.cohort);
-            subscriber.emitter.send(SseEmitter.event().name("dashboard").id(Long.toString(generation))
+            subscriber.emitter.send(SseEmitter.event().name("dashboard")
                     .data(dashboard));
             subscriber.seen = generation;
             subscriber.lastSent = System.nanoTime();
