@@ -177,7 +177,7 @@ final class Api {
 
     private static Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request, Api::bodyUnlessEventStream);
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -185,5 +185,44 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The body as text, except an open server-sent event stream: its headers are kept and the connection dropped, so a
+     * call to a stream endpoint (e.g. in the access matrix) answers at once instead of blocking until the stream ends.
+     */
+    private static HttpResponse.BodySubscriber<String> bodyUnlessEventStream(HttpResponse.ResponseInfo info) {
+        boolean eventStream = info.statusCode() == 200 && info.headers().firstValue("Content-Type").orElse("")
+                .startsWith("text/event-stream");
+        if (!eventStream) {
+            return HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.concurrent.CompletableFuture<String> abandoned = java.util.concurrent.CompletableFuture.completedFuture("");
+        return new HttpResponse.BodySubscriber<>() {
+            @Override
+            public java.util.concurrent.CompletionStage<String> getBody() {
+                return abandoned;
+            }
+
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.cancel();
+            }
+
+            @Override
+            public void onNext(List<java.nio.ByteBuffer> item) {
+                // never requested
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                // the stream was dropped on purpose
+            }
+
+            @Override
+            public void onComplete() {
+                // nothing to keep
+            }
+        };
     }
 }
