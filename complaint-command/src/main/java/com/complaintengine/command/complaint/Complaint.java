@@ -280,7 +280,7 @@ class Complaint {
         refuseIf(command.contentHash() == null || !SHA_256_HEX.matcher(command.contentHash()).matches(),
                 Refusal.CONTENT_HASH_INVALID);
         apply(new EvidenceAdded(id, command.source(), command.description(), command.reference(),
-                command.contentHash()), stamp);
+                command.contentHash(), EvidenceAdded.SHA_256), stamp);
     }
 
     @CommandHandler

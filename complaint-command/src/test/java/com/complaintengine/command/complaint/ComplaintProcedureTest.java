@@ -283,7 +283,7 @@ class ComplaintProcedureTest {
     void evidenceNeedsAContentHash() {
         givenAcknowledged()
                 .when(new AddEvidence(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH), BY_AGENT)
-                .expectEvents(new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH));
+                .expectEvents(new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH, EvidenceAdded.SHA_256));
         refused(givenAcknowledged().when(new AddEvidence(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", "abc"), BY_AGENT),
                 Refusal.CONTENT_HASH_INVALID);
     }
@@ -485,9 +485,9 @@ class ComplaintProcedureTest {
     @DisplayName("issue 7: a handler of the primary or a cooperating department acts on the complaint")
     void handlerOfRoutedDepartmentActs() {
         givenAcknowledged().when(evidence(), handlerOf("technology")).expectEvents(
-                new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH));
+                new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH, EvidenceAdded.SHA_256));
         givenAcknowledged().when(evidence(), handlerOf("quality")).expectEvents(
-                new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH));
+                new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH, EvidenceAdded.SHA_256));
     }
 
     @Test
@@ -506,6 +506,6 @@ class ComplaintProcedureTest {
     @DisplayName("issue 7: an assignment to a handler of another department lets that department act")
     void assignedDepartmentActs() {
         givenAcknowledged(new HandlerAssigned(ID, "zhou", "logistics", null)).when(evidence(), handlerOf("logistics"))
-                .expectEvents(new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH));
+                .expectEvents(new EvidenceAdded(ID, EvidenceSource.SYSTEM, "fault log", "crm://logs/1", HASH, EvidenceAdded.SHA_256));
     }
 }

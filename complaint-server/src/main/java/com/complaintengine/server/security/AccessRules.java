@@ -83,6 +83,9 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
             // SLA policy: a what-if computes and writes nothing; publishing a policy to running cases is operations.
             rule("POST", "/api/sla/what-if", SUPERVISOR, ANALYST),
             rule("POST", "/api/sla/policy/apply-to-running-cases", ADMIN),
+            // Issue 6: the event feed for other services holds every event of every case, read-only (docs/consumers.md).
+            rule("GET", "/api/events", AUDITOR, ADMIN),
+            rule("GET", "/api/events/stream", AUDITOR, ADMIN),
             // Areas other branches fill: dashboards and reports (read-only), administration.
             rule("GET", "/api/dashboard/**", SUPERVISOR, AUDITOR, ANALYST),
             rule("GET", "/api/reports/**", SUPERVISOR, AUDITOR, ANALYST),

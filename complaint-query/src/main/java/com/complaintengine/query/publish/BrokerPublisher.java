@@ -1,0 +1,90 @@
+package com.complaintengine.query.publish;
+
+import com.complaintengine.api.values.MetaDataKeys;
+import com.rabbitmq.client.AMQP;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.Revision;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Publishes every event of the store to RabbitMQ (issue 6), in its own pooled streaming processor
+ * ({@value #PROCESSING_GROUP}, tokens in PostgreSQL). Each publish waits for the broker's confirm and throws when
+ * there is none, so the processor's token does not pass an unconfirmed event: the segment is released and retried
+ * with Axon's back-off, and the event is published again (at least once, never lost). Events of one complaint are
+ * handled in order by one segment (Axon's sequencing per aggregate) and routed to one partition, so their order
+ * holds in every queue bound to that partition. Not a projection: never listed for rebuild.
+ */
+@ProcessingGroup(BrokerPublisher.PROCESSING_GROUP)
+public class BrokerPublisher {
+
+    public static final String PROCESSING_GROUP = "complaint-publisher";
+    /** CloudEvents AMQP binding: attributes as application properties with this prefix. */
+    public static final String HEADER_PREFIX = "cloudEvents:";
+
+    private final BrokerConnection connection;
+    private final PublisherProperties properties;
+    private final ObjectProvider<Configuration> axon;
+
+    BrokerPublisher(BrokerConnection connection, PublisherProperties properties, ObjectProvider<Configuration> axon) {
+        this.connection = connection;
+        this.properties = properties;
+        this.axon = axon;
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> event) throws Exception {
+        String type = event.getPayloadType().getSimpleName();
+        String complaintId = event.getAggregateIdentifier();
+        byte[] body = axon.getObject().eventSerializer().serialize(payload, byte[].class).getData();
+        connection.publish(routingKey(complaintId, type, properties.partitions()), messageProperties(event, type),
+                body);
+    }
+
+    /** {@code <partition>.<EventType>}: all events of one complaint share a partition. */
+    static String routingKey(String complaintId, String type, int partitions) {
+        return partition(complaintId, partitions) + "." + type;
+    }
+
+    /** {@code floorMod(complaintId.hashCode(), partitions)}: Java's String hash, the same in every language that copies it. */
+    static int partition(String complaintId, int partitions) {
+        return Math.floorMod(complaintId.hashCode(), partitions);
+    }
+
+    private AMQP.BasicProperties messageProperties(DomainEventMessage<?> event, String type) {
+        Revision revision = event.getPayloadType().getAnnotation(Revision.class);
+        Object occurredAt = event.getMetaData().get(MetaDataKeys.OCCURRED_AT);
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(HEADER_PREFIX + "specversion", "1.0");
+        headers.put(HEADER_PREFIX + "id", event.getIdentifier());
+        headers.put(HEADER_PREFIX + "source", properties.source());
+        headers.put(HEADER_PREFIX + "type", type);
+        headers.put(HEADER_PREFIX + "subject", event.getAggregateIdentifier());
+        headers.put(HEADER_PREFIX + "time", occurredAt == null ? event.getTimestamp().toString() : occurredAt.toString());
+        headers.put(HEADER_PREFIX + "datacontenttype", "application/json");
+        headers.put(HEADER_PREFIX + "complaintid", event.getAggregateIdentifier());
+        headers.put(HEADER_PREFIX + "sequence", event.getSequenceNumber());
+        if (revision != null) {
+            headers.put(HEADER_PREFIX + "revision", revision.value());
+        }
+        if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            tracked.trackingToken().position().ifPresent(position -> headers.put(HEADER_PREFIX + "position", position));
+        }
+        return new AMQP.BasicProperties.Builder()
+                .messageId(event.getIdentifier())
+                .type(type)
+                .contentType("application/json")
+                .contentEncoding("UTF-8")
+                .deliveryMode(2)
+                .timestamp(Date.from(event.getTimestamp()))
+                .appId("complaint-engine")
+                .headers(headers)
+                .build();
+    }
+}

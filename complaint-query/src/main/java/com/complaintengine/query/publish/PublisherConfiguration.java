@@ -1,0 +1,25 @@
+package com.complaintengine.query.publish;
+
+import org.axonframework.config.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The broker publisher exists only with {@code complaint.publisher.enabled=true}: the embedded default has no broker. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublisherProperties.class)
+@ConditionalOnProperty(prefix = "complaint.publisher", name = "enabled", havingValue = "true")
+class PublisherConfiguration {
+
+    @Bean(destroyMethod = "close")
+    BrokerConnection brokerConnection(PublisherProperties properties) {
+        return new BrokerConnection(properties);
+    }
+
+    @Bean
+    BrokerPublisher brokerPublisher(BrokerConnection connection, PublisherProperties properties,
+                                    ObjectProvider<Configuration> axon) {
+        return new BrokerPublisher(connection, properties, axon);
+    }
+}

@@ -1,0 +1,150 @@
+package com.complaintengine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.complaintengine.query.admin.ProjectionAdmin;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 6: the broker publisher against the machine's real RabbitMQ (127.0.0.1:5672), through a TCP proxy the test
+ * cuts while events are being published and opens again: every stored event arrives at least once, each complaint's
+ * events in their order, with CloudEvents headers and the event id to deduplicate on.
+ */
+class BrokerPublisherOnRabbitTest {
+
+    private static final int PARTITIONS = 4;
+
+    record Delivery(String messageId, String routingKey, Map<String, Object> headers, byte[] body) {
+    }
+
+    @Test
+    @DisplayName("issue 6: with the broker cut off during publishing and back, every event arrives at least once, in per-complaint order")
+    void everyEventArrivesAtLeastOnceInPerComplaintOrder() throws Exception {
+        String exchange = "complaint.events.test." + UUID.randomUUID();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(5672);
+        factory.setConnectionTimeout(5_000);
+        ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+        Engine engine = null;
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5672);
+             Connection consumerConnection = factory.newConnection("publisher-test")) {
+            Channel consumer = consumerConnection.createChannel();
+            consumer.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
+            String queue = consumer.queueDeclare().getQueue();
+            // One queue for every partition keeps each complaint's order (docs/consumers.md).
+            consumer.queueBind(queue, exchange, "#");
+            consumer.basicConsume(queue, true, (tag, message) -> deliveries.add(new Delivery(
+                    message.getProperties().getMessageId(), message.getEnvelope().getRoutingKey(),
+                    message.getProperties().getHeaders(), message.getBody())), tag -> { });
+            try {
+                engine = Engine.start(Engine.newDataDirectory(), "--complaint.publisher.enabled=true",
+                        "--complaint.publisher.host=127.0.0.1", "--complaint.publisher.port=" + proxy.port(),
+                        "--complaint.publisher.exchange=" + exchange, "--complaint.publisher.partitions=" + PARTITIONS,
+                        "--complaint.publisher.confirm-timeout=2s", "--complaint.publisher.connection-timeout=2s");
+                Api api = engine.api();
+                List<String> complaints = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    complaints.add(steps(api));
+                }
+                // The broker goes away while the publisher works through those events, and more are written meanwhile.
+                proxy.cut();
+                for (int i = 0; i < 3; i++) {
+                    complaints.add(steps(api));
+                }
+                Thread.sleep(3_000);
+                proxy.reopen();
+
+                Engine running = engine;
+                List<Map<String, Object>> stored = running.jdbc().queryForList("""
+                        select event_identifier, aggregate_identifier, sequence_number, global_index
+                          from domain_event_entry order by global_index""");
+                Set<String> storedIds = new HashSet<>();
+                stored.forEach(row -> storedIds.add((String) row.get("event_identifier")));
+                Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    Set<String> seen = new HashSet<>();
+                    deliveries.forEach(d -> seen.add(d.messageId()));
+                    return seen.containsAll(storedIds);
+                });
+
+                assertThat(proxy.accepted()).as("the publisher connected again after the cut").isGreaterThanOrEqualTo(2);
+                // Per complaint, the first arrival of each event follows the complaint's sequence 0, 1, 2, ...
+                Map<String, List<Long>> firstArrivals = new LinkedHashMap<>();
+                Set<String> seen = new HashSet<>();
+                for (Delivery delivery : deliveries) {
+                    if (seen.add(delivery.messageId())) {
+                        firstArrivals.computeIfAbsent(header(delivery, "complaintid"), k -> new ArrayList<>())
+                                     .add(Long.parseLong(header(delivery, "sequence")));
+                    }
+                }
+                assertThat(firstArrivals.keySet()).containsAll(complaints);
+                firstArrivals.forEach((complaint, sequences) -> {
+                    List<Long> expected = new ArrayList<>();
+                    for (long s = 0; s < sequences.size(); s++) {
+                        expected.add(s);
+                    }
+                    assertThat(sequences).as("order of " + complaint).containsExactlyElementsOf(expected);
+                });
+
+                Delivery any = deliveries.peek();
+                Map<String, Object> row = stored.stream().filter(r -> r.get("event_identifier").equals(any.messageId()))
+                                                .findFirst().orElseThrow();
+                assertThat(header(any, "id")).isEqualTo(any.messageId());
+                assertThat(header(any, "specversion")).isEqualTo("1.0");
+                assertThat(header(any, "source")).isEqualTo("/complaint-engine");
+                assertThat(header(any, "subject")).isEqualTo(row.get("aggregate_identifier"));
+                assertThat(header(any, "position")).isEqualTo(row.get("global_index").toString());
+                String complaint = (String) row.get("aggregate_identifier");
+                assertThat(any.routingKey()).isEqualTo(Math.floorMod(complaint.hashCode(), PARTITIONS) + "."
+                        + header(any, "type"));
+                JsonNode body = Api.JSON.readTree(new String(any.body(), StandardCharsets.UTF_8));
+                assertThat(body.get("complaintId").asString()).isEqualTo(complaint);
+
+                // A processor of its own, tokens in PostgreSQL, and not a projection anyone may rebuild.
+                assertThat(running.bean(EventProcessingConfiguration.class)
+                                  .eventProcessor("complaint-publisher", StreamingEventProcessor.class)).isPresent();
+                assertThat(ProjectionAdmin.PROJECTIONS).doesNotContain("complaint-publisher");
+                assertThat(running.jdbc().queryForObject(
+                        "select count(*) from token_entry where processor_name = 'complaint-publisher'", Integer.class))
+                        .isPositive();
+            } finally {
+                if (engine != null) {
+                    engine.closeAndDelete();
+                }
+                consumer.exchangeDelete(exchange);
+            }
+        }
+    }
+
+    private static String header(Delivery delivery, String attribute) {
+        Object value = delivery.headers().get("cloudEvents:" + attribute);
+        return value == null ? null : value.toString();
+    }
+
+    /** A complaint received, classified and acknowledged: several events of one complaint. */
+    private static String steps(Api api) {
+        String id = api.receive();
+        assertThat(api.post("/api/complaints/" + id + "/classification", Bodies.classification()).status()).isEqualTo(204);
+        assertThat(api.post("/api/complaints/" + id + "/acknowledgement", Bodies.acknowledgement()).status()).isEqualTo(204);
+        return id;
+    }
+}
