@@ -6,9 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -175,9 +179,50 @@ final class Api {
         return URI.create("http://localhost:" + port + path);
     }
 
+    /** No request of a test waits for an answer longer than this. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private static HttpRequest withTimeout(HttpRequest request) {
+        return request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
+    }
+
+    private static boolean isEventStream(HttpResponse.ResponseInfo info) {
+        return info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+    }
+
+    /**
+     * A server-sent event stream never ends by itself: these requests only want its status and headers, so the
+     * body is cancelled at once (the connection closes) instead of being read until the server gives up.
+     */
+    private static final class ClosingStream implements HttpResponse.BodySubscriber<String> {
+        @Override
+        public CompletionStage<String> getBody() {
+            return CompletableFuture.completedFuture("");
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+
     private static Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(withTimeout(request), info -> isEventStream(info)
+                    ? new ClosingStream() : HttpResponse.BodyHandlers.ofString().apply(info));
             return new Response(response.statusCode(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -40,38 +40,41 @@ class LiveDashboardOnPostgresTest {
                     .GET().build();
             HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request,
                     HttpResponse.BodyHandlers.ofLines());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-            Thread reader = new Thread(() -> response.body().filter(line -> line.startsWith("data:"))
-                    .forEach(line -> dashboards.add(Api.JSON.readTree(line.substring(5)))));
-            reader.setDaemon(true);
-            reader.start();
+            try {
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+                Thread reader = new Thread(() -> response.body().filter(line -> line.startsWith("data:"))
+                        .forEach(line -> dashboards.add(Api.JSON.readTree(line.substring(5)))));
+                reader.setDaemon(true);
+                reader.start();
 
-            JsonNode first = dashboards.poll(10, TimeUnit.SECONDS);
-            assertThat(first).isNotNull();
-            assertThat(first.get("breachedNow").asLong()).isZero();
+                JsonNode first = dashboards.poll(10, TimeUnit.SECONDS);
+                assertThat(first).isNotNull();
+                assertThat(first.get("breachedNow").asLong()).isZero();
 
-            String urgent = Bodies.complaint().replace("restarts 3 times within 5 minutes of power-on",
-                    "the machine caught fire and a child was injured");
-            assertThat(api.post("/api/complaints", urgent).status()).isEqualTo(201);
+                String urgent = Bodies.complaint().replace("restarts 3 times within 5 minutes of power-on",
+                        "the machine caught fire and a child was injured");
+                assertThat(api.post("/api/complaints", urgent).status()).isEqualTo(201);
 
-            List<JsonNode> seen = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            JsonNode breached = null;
-            while (breached == null && System.nanoTime() < deadline) {
-                JsonNode next = dashboards.poll(1, TimeUnit.SECONDS);
-                if (next != null) {
-                    seen.add(next);
-                    if (next.get("breachedNow").asLong() == 1) {
-                        breached = next;
+                List<JsonNode> seen = new ArrayList<>();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                JsonNode breached = null;
+                while (breached == null && System.nanoTime() < deadline) {
+                    JsonNode next = dashboards.poll(1, TimeUnit.SECONDS);
+                    if (next != null) {
+                        seen.add(next);
+                        if (next.get("breachedNow").asLong() == 1) {
+                            breached = next;
+                        }
                     }
                 }
+                assertThat(breached).as("dashboards received: %s", seen).isNotNull();
+                assertThat(breached.get("open").get("total").asLong()).isEqualTo(1);
+                assertThat(seen.stream().anyMatch(d -> d.get("open").get("total").asLong() == 1
+                        && d.get("breachedNow").asLong() == 0)).as("the intake was shown before the breach").isTrue();
+            } finally {
+                response.body().close();
             }
-            assertThat(breached).as("dashboards received: %s", seen).isNotNull();
-            assertThat(breached.get("open").get("total").asLong()).isEqualTo(1);
-            assertThat(seen.stream().anyMatch(d -> d.get("open").get("total").asLong() == 1
-                    && d.get("breachedNow").asLong() == 0)).as("the intake was shown before the breach").isTrue();
-            response.body().close();
         } finally {
             engine.closeAndDelete();
         }
