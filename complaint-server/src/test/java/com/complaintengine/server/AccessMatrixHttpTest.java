@@ -158,7 +158,7 @@ class AccessMatrixHttpTest {
     void unknownPathIsClosed() {
         assertThat(AccessRules.find("POST", "/api/complaints/C-1/something-new")).isEmpty();
         assertThat(api.post("/api/complaints/C-1/something-new", "{}").status()).isEqualTo(403);
-        assertThat(api.get("/api/complaints").status()).isEqualTo(403);
+        assertThat(api.get("/api/unknown-things").status()).isEqualTo(403);
         assertThat(api.anonymous().get("/api/complaints/C-1/something-new").status()).isEqualTo(401);
     }
 

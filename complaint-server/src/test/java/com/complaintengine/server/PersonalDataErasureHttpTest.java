@@ -189,6 +189,35 @@ class PersonalDataErasureHttpTest {
     }
 
     @Test
+    @DisplayName("issue 7: a group complaint's representatives and free texts are erased; headcount and channel stay")
+    void groupErasure() {
+        Api.Response created = api.post("/api/group-complaints", """
+                {"representatives": [{"name": "Sun Hua", "contact": "137-0000-5555"}, {"name": "Zhou Yi", "contact": "137-0000-6666"},
+                                     {"name": "Wu Fei", "contact": "137-0000-7777"}],
+                 "coreDemand": "repair the elevators of Sun Hua's building", "headcount": 86,
+                 "scope": "buildings 3-5, 86 households", "channel": "STORE_COUNTER",
+                 "channelDetail": "on-site gathering at the property office", "specialCircumstances": ["ELDERLY"]}""");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(storedPayloads(id)).doesNotContain("Sun Hua", "137-0000-5555");
+
+        Api.Response erased = api.as(Api.ADMIN).post("/api/admin/erasures", "{\"groupComplaintId\": \"" + id + "\"}");
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(erased.json().get("groupComplaintIds").get(0).asString()).isEqualTo(id);
+        JsonNode events = api.as(Api.AUDITOR).get("/api/group-complaints/" + id + "/history").json().get("events");
+        JsonNode registered = events.get(0).get("payload");
+        assertThat(registered.get("representatives").get(0).get("name").asString()).isEqualTo(ErasedMarker.ERASED);
+        assertThat(registered.get("representatives").get(2).get("contact").asString()).isEqualTo(ErasedMarker.ERASED);
+        assertThat(registered.get("coreDemand").asString()).isEqualTo(ErasedMarker.ERASED);
+        assertThat(registered.get("headcount").asInt()).isEqualTo(86);
+        assertThat(registered.get("channel").asString()).isEqualTo("STORE_COUNTER");
+        assertThat(events.toString()).doesNotContain("Sun Hua", "137-0000-5555", "Zhou Yi");
+        assertThat(events.get(events.size() - 1).get("type").asString()).isEqualTo("GroupPersonalDataErased");
+        assertThat(api.as(Api.ADMIN).post("/api/admin/erasures", "{\"groupComplaintId\": \"" + id + "\"}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
     @DisplayName("issue 7: a bad erasure request is a 400 naming the field; an unknown case 404; only ADMIN may erase")
     void badErasureRequests() {
         Api admin = api.as(Api.ADMIN);
