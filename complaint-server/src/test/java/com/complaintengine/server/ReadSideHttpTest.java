@@ -69,10 +69,10 @@ class ReadSideHttpTest {
         api.post("/api/complaints/" + id + "/classification", Bodies.classification());
         String typical = """
                 {"scenario": "a washer that restarts after power-on, elderly customer", "wording": "We are sorry; the
-                 board is replaced today at no cost.", "tags": ["appliance", "elderly-%s"]}""".formatted(id)
+                 board is replaced today at no cost.", "tags": ["appliance", "elderly-%s"]}""".formatted(id.substring(0, 8))
                 .replace("\n", "");
         Api.Response early = api.post("/api/complaints/" + id + "/typical-case", typical);
-        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.status()).as(early.raw().body()).isEqualTo(409);
         assertThat(early.json().get("code").asString()).isEqualTo("not-resolved");
         assertThat(api.post("/api/complaints/" + id + "/typical-case", "{\"scenario\": \"\", \"wording\": \"x\"}")
                 .json().get("errors").get(0).get("field").asString()).isEqualTo("scenario");
@@ -82,7 +82,7 @@ class ReadSideHttpTest {
         assertThat(api.post("/api/complaints/" + id + "/typical-case", typical).status()).isEqualTo(204);
 
         JsonNode found = Awaitility.await().atMost(Duration.ofSeconds(10)).until(
-                () -> api.get("/api/case-library?tag=elderly-" + id).json().get("items"), items -> items.size() == 1)
+                () -> api.get("/api/case-library?tag=elderly-" + id.substring(0, 8)).json().get("items"), items -> items.size() == 1)
                 .get(0);
         assertThat(found.get("complaintId").asString()).isEqualTo(id);
         assertThat(found.get("type").asString()).isEqualTo("PRODUCT");
