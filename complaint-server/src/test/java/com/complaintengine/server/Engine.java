@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class Engine implements AutoCloseable {
 
     private static Engine shared;
+    /** The privacy master key of every test engine (issue 7): 32 fixed bytes, tests only. */
+    static final String TEST_MASTER_KEY = "dGVzdC1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=";
 
     private final Path dataDirectory;
     private final List<String> extraArgs;
@@ -64,7 +66,8 @@ final class Engine implements AutoCloseable {
         ComplaintEngineApplication.disableUpdateChecker();
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--complaint.embedded-postgres.data-directory=" + dataDirectory,
-                "--logging.level.org.axonframework.eventhandling.pooled=warn"));
+                "--logging.level.org.axonframework.eventhandling.pooled=warn",
+                "--complaint.privacy.master-key=" + TEST_MASTER_KEY));
         args.addAll(Api.userProperties());
         args.addAll(extraArgs);
         if (externalDatabase()) {

@@ -117,8 +117,9 @@ class SlaDeadlinesOnPostgresTest {
             Thread.sleep(3_000);
             assertThat(types(api, id)).filteredOn("SlaBreached"::equals).hasSize(1);
             // This database holds only this complaint: the first-response deadlines ran and are gone; the two of
-            // its 48-hour resolution clock (at risk, due) wait.
-            assertThat(engine.jdbc().queryForObject("select count(*) from scheduled_tasks", Long.class)).isEqualTo(2);
+            // its 48-hour resolution clock (at risk, due) wait. (The recurring retention job of issue 7 is not a deadline.)
+            assertThat(engine.jdbc().queryForObject(
+                    "select count(*) from scheduled_tasks where task_name <> 'personal-data-retention'", Long.class)).isEqualTo(2);
         } finally {
             engine.closeAndDelete();
         }

@@ -9,6 +9,7 @@ import com.complaintengine.api.commands.ApproveRemedy;
 import com.complaintengine.api.commands.OfferRemedyOptions;
 import com.complaintengine.api.commands.RecordRemedyChoice;
 import com.complaintengine.api.commands.ArchiveComplaint;
+import com.complaintengine.api.commands.EraseCustomerData;
 import com.complaintengine.api.commands.MarkTypicalCase;
 import com.complaintengine.api.commands.AssignHandler;
 import com.complaintengine.api.commands.ClassifyComplaint;
@@ -23,6 +24,7 @@ import com.complaintengine.api.commands.ResolveComplaint;
 import com.complaintengine.api.events.CommunicationRecorded;
 import com.complaintengine.api.events.ComplaintAcknowledged;
 import com.complaintengine.api.events.ComplaintArchived;
+import com.complaintengine.api.events.CustomerDataErased;
 import com.complaintengine.api.events.ComplaintMarkedTypical;
 import com.complaintengine.api.events.ComplaintClassified;
 import com.complaintengine.api.events.ComplaintEscalated;
@@ -56,6 +58,7 @@ import com.complaintengine.api.values.CustomerTier;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.SlaClock;
 import com.complaintengine.api.values.SlaTimeBase;
+import com.complaintengine.api.values.ErasureBasis;
 import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.MetaDataKeys;
 import com.complaintengine.api.values.Money;
@@ -134,6 +137,7 @@ class Complaint {
     private RemedyOption chosen;
     private Money approvedUpTo;
     private boolean archived;
+    private boolean personalDataErased;
 
     Complaint() {
         // for Axon: rebuilt from the event stream
@@ -535,6 +539,18 @@ class Complaint {
         apply(new ComplaintArchived(id, command.note(), retention.retainUntil(clock.instant())), stamp);
     }
 
+    /**
+     * Erasure (issue 7, PIPL-style right to deletion): allowed in every state, archived included, once. The event
+     * holds no personal data; the server destroys the case's key in the same transaction.
+     */
+    @CommandHandler
+    void handle(EraseCustomerData command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(personalDataErased, Refusal.ALREADY_ERASED);
+        refuseIf(command.basis() == ErasureBasis.RETENTION && !archived, Refusal.RETENTION_NOT_ARCHIVED);
+        apply(new CustomerDataErased(id, command.basis()), stamp);
+    }
+
     @CommandHandler
     void handle(MarkTypicalCase command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
         refuseIf(!resolved, Refusal.TYPICAL_CASE_NOT_RESOLVED);
@@ -629,6 +645,11 @@ class Complaint {
     @EventSourcingHandler
     void on(ComplaintArchived event) {
         archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerDataErased event) {
+        personalDataErased = true;
     }
 
     @EventSourcingHandler

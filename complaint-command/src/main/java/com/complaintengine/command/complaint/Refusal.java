@@ -71,6 +71,9 @@ public enum Refusal {
     NOT_PAUSED("not-paused", Kind.CONFLICT, "the resolution clock is not paused"),
     POLICY_NOT_FOR_RUNNING_CASES("policy-not-for-running-cases", Kind.CONFLICT,
             "the current SLA policy is not published as applying to running cases (complaint.sla.applies-to-running-cases)"),
+    ALREADY_ERASED("already-erased", Kind.CONFLICT, "the personal data of this case is already erased"),
+    RETENTION_NOT_ARCHIVED("retention-not-archived", Kind.CONFLICT,
+            "an erasure for the end of retention applies to archived complaints only"),
     WAITING_FOR_REQUIRED("waiting-for-required", Kind.RULE,
             "a pause names what the case waits for, e.g. supplementary evidence or a site-visit date");
 

@@ -5,12 +5,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.complaintengine.api.commands.CloseGroupComplaint;
 import com.complaintengine.api.commands.CloseGroupIssue;
 import com.complaintengine.api.commands.ConfirmGroupReadBack;
+import com.complaintengine.api.commands.EraseGroupPersonalData;
 import com.complaintengine.api.commands.FormGroupTaskForce;
 import com.complaintengine.api.commands.OpenGroupIssue;
 import com.complaintengine.api.commands.RecordVerificationSample;
 import com.complaintengine.api.commands.RegisterGroupComplaint;
 import com.complaintengine.api.events.ComplaintEscalated;
 import com.complaintengine.api.events.GroupComplaintClosed;
+import com.complaintengine.api.events.GroupPersonalDataErased;
 import com.complaintengine.api.events.GroupComplaintEscalated;
 import com.complaintengine.api.events.GroupComplaintRegistered;
 import com.complaintengine.api.events.GroupIssueClosed;
@@ -54,6 +56,7 @@ class GroupComplaint {
     private boolean taskForceFormed;
     private final Map<String, Boolean> issuesClosed = new HashMap<>();
     private boolean closed;
+    private boolean personalDataErased;
 
     GroupComplaint() {
         // for Axon: rebuilt from the event stream
@@ -135,6 +138,19 @@ class GroupComplaint {
         refuseIf(issuesClosed.containsValue(false), Refusal.OPEN_ISSUES_REMAIN);
         refuseIf(samples < rules.minSamples(), Refusal.VERIFICATION_INCOMPLETE);
         apply(new GroupComplaintClosed(id, command.summary()), stamp);
+    }
+
+    /** Erasure of the group's personal data (issue 7): in every state, once; the event holds no personal data. */
+    @CommandHandler
+    void handle(EraseGroupPersonalData command, @MetaDataValue(MetaDataKeys.OPERATOR) String operator, Clock clock) {
+        MetaData stamp = stamp(operator, clock);
+        refuseIf(personalDataErased, Refusal.ALREADY_ERASED);
+        apply(new GroupPersonalDataErased(id, command.basis()), stamp);
+    }
+
+    @EventSourcingHandler
+    void on(GroupPersonalDataErased event) {
+        personalDataErased = true;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,8 @@
 package com.complaintengine.query.library;
 
 import com.complaintengine.api.events.ComplaintMarkedTypical;
+import com.complaintengine.api.events.CustomerDataErased;
+import com.complaintengine.api.values.ErasedMarker;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,6 +42,13 @@ public class CaseLibraryProjection {
                 event.amount() == null ? null : event.amount().currency(), event.wording(),
                 String.join(",", event.tags()), operator == null ? null : operator.toString(),
                 java.sql.Timestamp.from(occurredAt(message)), message.getSequenceNumber());
+    }
+
+    /** Issue 7: the scenario, wording and tags may name the customer; the case stays in the library without them. */
+    @EventHandler
+    void on(CustomerDataErased event, DomainEventMessage<?> message) {
+        jdbc.update("update case_library set scenario = ?, wording = ?, tags = ? where complaint_id = ?",
+                ErasedMarker.ERASED, ErasedMarker.ERASED, ErasedMarker.ERASED, event.complaintId().value());
     }
 
     @ResetHandler

@@ -9,6 +9,7 @@ import com.complaintengine.api.events.ComplaintReceived;
 import com.complaintengine.api.events.ComplaintReclassified;
 import com.complaintengine.api.events.ComplaintReopened;
 import com.complaintengine.api.events.ComplaintResolved;
+import com.complaintengine.api.events.CustomerDataErased;
 import com.complaintengine.api.events.DeadlineExtended;
 import com.complaintengine.api.events.EvidenceAdded;
 import com.complaintengine.api.events.HandlerAssigned;
@@ -30,6 +31,7 @@ import com.complaintengine.api.values.CommunicationDirection;
 import com.complaintengine.api.values.ComplaintStatus;
 import com.complaintengine.api.values.Customer;
 import com.complaintengine.api.values.Demand;
+import com.complaintengine.api.values.ErasedMarker;
 import com.complaintengine.api.values.EscalationLevel;
 import com.complaintengine.api.values.Money;
 import com.complaintengine.api.values.RemedyOption;
@@ -63,7 +65,8 @@ public record ComplaintSummary(String id,
                                OutcomeView outcome,
                                Timeline timeline,
                                Instant retainUntil,
-                               Map<SlaClock, SlaView> sla) {
+                               Map<SlaClock, SlaView> sla,
+                               boolean personalDataErased) {
 
     /** What was recorded at intake (001 §2.1, 003 §2). */
     public record IntakeView(Channel channel, String channelDetail, Customer customer, Instant problemOccurredAt,
@@ -201,7 +204,7 @@ public record ComplaintSummary(String id,
     /** An event the summary shows nothing of (an initial plan, say) still moves its version and update time. */
     public ComplaintSummary touched(long sequence, Instant at) {
         return new ComplaintSummary(id, status, sequence, intake, classification, assignment, escalation, activity,
-                resolution, outcome, timeline.updated(at), retainUntil, sla);
+                resolution, outcome, timeline.updated(at), retainUntil, sla, personalDataErased);
     }
 
     private ComplaintSummary withSla(SlaClock clock, SlaView view, long sequence, Instant at) {
@@ -209,7 +212,7 @@ public record ComplaintSummary(String id,
         clocks.putAll(sla);
         clocks.put(clock, view);
         return new ComplaintSummary(id, status, sequence, intake, classification, assignment, escalation, activity,
-                resolution, outcome, timeline.updated(at), retainUntil, Map.copyOf(clocks));
+                resolution, outcome, timeline.updated(at), retainUntil, Map.copyOf(clocks), personalDataErased);
     }
 
     public record Timeline(Instant receivedAt, Instant classifiedAt, Instant acknowledgedAt, Instant resolvedAt,
@@ -225,7 +228,7 @@ public record ComplaintSummary(String id,
                 new IntakeView(e.channel(), e.channelDetail(), e.customer(), e.problemOccurredAt(), e.facts(),
                         e.expectation(), e.demand(), e.emotion(), e.specialCircumstances(), e.affectedCount()),
                 null, null, new EscalationView(null, List.of(), null), Activity.NONE, ResolutionView.NONE, null,
-                new Timeline(at, null, null, null, null, null, at), null, Map.of());
+                new Timeline(at, null, null, null, null, null, at), null, Map.of(), false);
     }
 
     public ComplaintSummary classified(ComplaintClassified e, long sequence, Instant at) {
@@ -234,13 +237,13 @@ public record ComplaintSummary(String id,
                 new ClassificationView(e.type(), e.subtype(), e.urgency(), e.personalSafety(), e.tag(), e.routing()),
                 assignment, escalation, activity, resolution, outcome,
                 new Timeline(t.receivedAt(), at, t.acknowledgedAt(), t.resolvedAt(), t.confirmedAt(), t.archivedAt(), at),
-                retainUntil, sla);
+                retainUntil, sla, personalDataErased);
     }
 
     public ComplaintSummary reclassified(ComplaintReclassified e, long sequence, Instant at) {
         return new ComplaintSummary(id, status, sequence, intake,
                 new ClassificationView(e.type(), e.subtype(), e.urgency(), e.personalSafety(), e.tag(), e.routing()),
-                assignment, escalation, activity, resolution, outcome, timeline.updated(at), retainUntil, sla);
+                assignment, escalation, activity, resolution, outcome, timeline.updated(at), retainUntil, sla, personalDataErased);
     }
 
     public ComplaintSummary acknowledged(ComplaintAcknowledged e, long sequence, Instant at) {
@@ -248,13 +251,13 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(id, advance(ComplaintStatus.ACKNOWLEDGED), sequence, intake, classification,
                 assignment, escalation, activity, resolution, outcome,
                 new Timeline(t.receivedAt(), t.classifiedAt(), at, t.resolvedAt(), t.confirmedAt(), t.archivedAt(), at),
-                retainUntil, sla);
+                retainUntil, sla, personalDataErased);
     }
 
     public ComplaintSummary assigned(HandlerAssigned e, long sequence, Instant at) {
         return new ComplaintSummary(id, advance(ComplaintStatus.IN_HANDLING), sequence, intake, classification,
                 new Assignment(e.handler(), e.department()), escalation, activity, resolution, outcome,
-                timeline.updated(at), retainUntil, sla);
+                timeline.updated(at), retainUntil, sla, personalDataErased);
     }
 
     public ComplaintSummary communicated(CommunicationRecorded e, long sequence, Instant at) {
@@ -273,14 +276,14 @@ public record ComplaintSummary(String id,
     public ComplaintSummary escalated(ComplaintEscalated e, long sequence, Instant at) {
         return new ComplaintSummary(id, status, sequence, intake, classification, assignment,
                 new EscalationView(e.to(), e.rules(), escalation.taskForce()), activity.plus(0, 0, 0, 0, 0, 1),
-                resolution, outcome, timeline.updated(at), retainUntil, sla);
+                resolution, outcome, timeline.updated(at), retainUntil, sla, personalDataErased);
     }
 
     public ComplaintSummary taskForceFormed(TaskForceFormed e, long sequence, Instant at) {
         return new ComplaintSummary(id, status, sequence, intake, classification, assignment,
                 new EscalationView(escalation.level(), escalation.rules(),
                         new TaskForce(e.leader(), e.coreMembers(), e.helpers())),
-                activity, resolution, outcome, timeline.updated(at), retainUntil, sla);
+                activity, resolution, outcome, timeline.updated(at), retainUntil, sla, personalDataErased);
     }
 
     public ComplaintSummary resolved(ComplaintResolved e, long sequence, Instant at) {
@@ -288,7 +291,7 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(id, ComplaintStatus.RESOLVED, sequence, intake, classification, assignment,
                 escalation, activity, resolution.given(e.remedy(), e.amount(), e.summary()), outcome,
                 new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), at, t.confirmedAt(), t.archivedAt(), at),
-                retainUntil, sla);
+                retainUntil, sla, personalDataErased);
     }
 
     public ComplaintSummary confirmed(OutcomeConfirmed e, long sequence, Instant at) {
@@ -296,14 +299,14 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(id, e.satisfied() ? ComplaintStatus.CONFIRMED : status, sequence, intake,
                 classification, assignment, escalation, activity, resolution, new OutcomeView(e.satisfied(), e.score()),
                 new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), t.resolvedAt(), at, t.archivedAt(), at),
-                retainUntil, sla);
+                retainUntil, sla, personalDataErased);
     }
 
     /** Concerns remain: back in handling, the earlier resolution stays visible in the history only. */
     public ComplaintSummary reopened(ComplaintReopened e, long sequence, Instant at) {
         return new ComplaintSummary(id, ComplaintStatus.IN_HANDLING, sequence, intake, classification, assignment,
                 escalation, activity.plus(0, 0, 0, 0, 1, 0), resolution.reopened(), outcome,
-                timeline.updated(at), retainUntil, sla);
+                timeline.updated(at), retainUntil, sla, personalDataErased);
     }
 
     public ComplaintSummary archived(ComplaintArchived e, long sequence, Instant at) {
@@ -311,7 +314,31 @@ public record ComplaintSummary(String id,
         return new ComplaintSummary(id, ComplaintStatus.ARCHIVED, sequence, intake, classification, assignment,
                 escalation, activity, resolution, outcome,
                 new Timeline(t.receivedAt(), t.classifiedAt(), t.acknowledgedAt(), t.resolvedAt(), t.confirmedAt(), at, at),
-                e.retainUntil(), sla);
+                e.retainUntil(), sla, personalDataErased);
+    }
+
+    /**
+     * The case's personal data was erased (issue 7): the customer's name and contact and every free text shown here
+     * read {@link ErasedMarker#ERASED}; statuses, classification, clocks, counts and amounts stay as they were, so
+     * no figure changes. The same fold serves the projection and the auditor's replay, so both agree.
+     */
+    public ComplaintSummary personalDataErased(CustomerDataErased e, long sequence, Instant at) {
+        IntakeView i = intake;
+        Customer customer = i.customer() == null ? null : new Customer(ErasedMarker.erase(i.customer().name()),
+                ErasedMarker.erase(i.customer().contact()), i.customer().tier());
+        IntakeView erasedIntake = new IntakeView(i.channel(), ErasedMarker.erase(i.channelDetail()), customer,
+                i.problemOccurredAt(), ErasedMarker.erase(i.facts()), ErasedMarker.erase(i.expectation()), i.demand(),
+                ErasedMarker.erase(i.emotion()), i.specialCircumstances(), i.affectedCount());
+        ResolutionView r = resolution;
+        ResolutionView erasedResolution = new ResolutionView(r.options().stream().map(ComplaintSummary::erased).toList(),
+                erased(r.chosen()), r.approvedUpTo(), r.remedy(), r.amount(), ErasedMarker.erase(r.summary()));
+        return new ComplaintSummary(id, status, sequence, erasedIntake, classification, assignment, escalation, activity,
+                erasedResolution, outcome, timeline.updated(at), retainUntil, sla, true);
+    }
+
+    private static RemedyOption erased(RemedyOption option) {
+        return option == null ? null
+                : new RemedyOption(option.label(), option.remedy(), option.amount(), ErasedMarker.erase(option.description()));
     }
 
     public ComplaintSummary remedyOptionsOffered(RemedyOptionsOffered e, long sequence, Instant at) {
@@ -328,12 +355,12 @@ public record ComplaintSummary(String id,
 
     private ComplaintSummary withResolution(ResolutionView newResolution, long sequence, Instant at) {
         return new ComplaintSummary(id, advance(ComplaintStatus.IN_HANDLING), sequence, intake, classification,
-                assignment, escalation, activity, newResolution, outcome, timeline.updated(at), retainUntil, sla);
+                assignment, escalation, activity, newResolution, outcome, timeline.updated(at), retainUntil, sla, personalDataErased);
     }
 
     private ComplaintSummary handling(Activity newActivity, long sequence, Instant at) {
         return new ComplaintSummary(id, advance(ComplaintStatus.IN_HANDLING), sequence, intake, classification,
-                assignment, escalation, newActivity, resolution, outcome, timeline.updated(at), retainUntil, sla);
+                assignment, escalation, newActivity, resolution, outcome, timeline.updated(at), retainUntil, sla, personalDataErased);
     }
 
     /**

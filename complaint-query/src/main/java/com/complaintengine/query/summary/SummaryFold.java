@@ -9,6 +9,7 @@ import com.complaintengine.api.events.ComplaintReceived;
 import com.complaintengine.api.events.ComplaintReclassified;
 import com.complaintengine.api.events.ComplaintReopened;
 import com.complaintengine.api.events.ComplaintResolved;
+import com.complaintengine.api.events.CustomerDataErased;
 import com.complaintengine.api.events.DeadlineExtended;
 import com.complaintengine.api.events.EvidenceAdded;
 import com.complaintengine.api.events.HandlerAssigned;
@@ -81,6 +82,8 @@ public final class SummaryFold {
             return current.reopened(e, sequence, at);
         } else if (event instanceof ComplaintArchived e) {
             return current.archived(e, sequence, at);
+        } else if (event instanceof CustomerDataErased e) {
+            return current.personalDataErased(e, sequence, at);
         }
         return slaClock(current, event, sequence, at);
     }

@@ -43,6 +43,9 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
             // Reads of one complaint: everyone who works cases, and the auditor.
             rule("GET", CASE, CASE_READERS),
             rule("GET", CASE + "/history", CASE_READERS),
+            // Issue 7, tamper evidence: recomputing a hash chain is an audit, not case work.
+            rule("GET", CASE + "/verification", AUDITOR, ADMIN),
+            rule("GET", "/api/group-complaints/{id}/verification", AUDITOR, ADMIN),
             // The case list shows many cases at once: not for handlers, who are limited to their department's cases.
             rule("GET", "/api/complaints", AGENT, SUPERVISOR, APPROVER, AUDITOR),
             // Intake and classification.
@@ -89,6 +92,7 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
             // Areas other branches fill: dashboards and reports (read-only), administration.
             rule("GET", "/api/dashboard/**", SUPERVISOR, AUDITOR, ANALYST),
             rule("GET", "/api/reports/**", SUPERVISOR, AUDITOR, ANALYST),
+            // Administration, including erasures of personal data (POST /api/admin/erasures, issue 7).
             rule(null, "/api/admin/**", ADMIN),
             // Load balancers probe health without credentials; everything else of the actuator is operations.
             open("GET", "/actuator/health"),
