@@ -37,7 +37,9 @@ final class NodeProcess implements AutoCloseable {
     static NodeProcess start(String name, String jdbcUrl, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
-                "--logging.level.org.axonframework.eventhandling.pooled=warn"));
+                "--logging.level.org.axonframework.eventhandling.pooled=warn",
+                // The same key as every Engine of the tests: nodes of one database must share it.
+                "--complaint.privacy.master-key=" + Engine.TEST_MASTER_KEY));
         args.addAll(Api.userProperties());
         args.addAll(List.of(extraArgs));
         NodeProcess node = new NodeProcess(name, freePort(), args);

@@ -105,6 +105,8 @@ class PersonalDataErasureHttpTest {
         assertThat(before.get("intake").get("customer").get("contact").asString()).isEqualTo(CONTACT);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> caseLibraryEntry(id) != null);
         List<String> figuresBefore = figures();
+        String feed = "/api/events?limit=1000&complaintId=" + id;
+        assertThat(api.as(Api.AUDITOR).get(feed).json().toString()).contains(NAME, CONTACT);
 
         Api.Response erased = api.as(Api.ADMIN).post("/api/admin/erasures", "{\"complaintId\": \"" + id + "\"}");
         assertThat(erased.status()).isEqualTo(200);
@@ -131,6 +133,14 @@ class PersonalDataErasureHttpTest {
         assertThat(erasure.get("type").asString()).isEqualTo("CustomerDataErased");
         assertThat(erasure.get("operator").asString()).isEqualTo(Api.ADMIN);
         assertThat(erasure.get("payload").get("basis").asString()).isEqualTo("REQUEST");
+
+        // The feed for other services: the same events, personal fields erased, the erasure itself at the end.
+        JsonNode feedAfter = Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.as(Api.AUDITOR).get(feed).json().get("events"),
+                events -> events.toString().contains("CustomerDataErased"));
+        assertThat(feedAfter.toString()).doesNotContain(NAME, CONTACT, "Ms Lin", "enc:v1:").contains(ErasedMarker.ERASED);
+        assertThat(feedAfter.get(0).get("data").get("customer").get("name").asString()).isEqualTo(ErasedMarker.ERASED);
+        assertThat(feedAfter.get(0).get("data").get("channel").asString()).isEqualTo("HOTLINE");
 
         // The projection and the auditor's replay, by the same fold.
         JsonNode after = api.awaitProjected(id);
