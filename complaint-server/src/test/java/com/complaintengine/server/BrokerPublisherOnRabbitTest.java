@@ -66,7 +66,10 @@ class BrokerPublisherOnRabbitTest {
                 for (int i = 0; i < 4; i++) {
                     complaints.add(steps(api));
                 }
-                // The broker goes away while the publisher works through those events, and more are written meanwhile.
+                // The publisher is connected and publishing (its processor starts a few seconds after the server);
+                // then the broker goes away, and more events are written meanwhile.
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> !deliveries.isEmpty());
                 proxy.cut();
                 for (int i = 0; i < 3; i++) {
                     complaints.add(steps(api));

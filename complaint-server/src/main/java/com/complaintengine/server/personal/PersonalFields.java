@@ -83,7 +83,7 @@ public final class PersonalFields {
         personal(DeadlineExtended.class, "reason");
         notPersonal(DeadlineExtended.class, "clock", "consent.channel");
         personal(EvidenceAdded.class, "description", "reference");
-        notPersonal(EvidenceAdded.class, "contentHash");
+        notPersonal(EvidenceAdded.class, "contentHash", "hashAlgorithm");
         personal(GroupComplaintRegistered.class, "representatives[].name", "representatives[].contact", "coreDemand",
                 "scope", "channelDetail");
         personal(GroupComplaintClosed.class, "summary");
