@@ -1,6 +1,7 @@
 package com.complaintengine.server.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -77,9 +79,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Hashes as {@code {bcrypt}...} (any {@code {id}} Spring knows is read); a password that matched is remembered
+     * for {@code complaint.security.credential-cache-ttl} (PT5M; PT0S checks every request) — see
+     * {@link VerifiedCredentials}.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${complaint.security.credential-cache-ttl:PT5M}") Duration ttl, Clock clock) {
+        return new VerifiedCredentials(PasswordEncoderFactories.createDelegatingPasswordEncoder(), ttl, clock);
     }
 
     @Bean
