@@ -1,12 +1,8 @@
 package com.complaintengine.query.feed;
 
+import com.complaintengine.query.web.SseSubscribers;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -27,28 +23,21 @@ public class EventStream {
 
     private final EventFeed feed;
     private final FeedProperties properties;
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "event-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SseSubscribers<Subscriber> subscribers;
 
     public EventStream(EventFeed feed, FeedProperties properties) {
         this.feed = feed;
         this.properties = properties;
-        long interval = properties.pollInterval().toMillis();
-        ticker.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        this.subscribers = new SseSubscribers<>("event-stream", properties.pollInterval(), properties.heartbeat(),
+                this::tick);
     }
 
-    private static final class Subscriber {
-        final SseEmitter emitter;
+    private static final class Subscriber extends SseSubscribers.Subscriber {
         final FeedFilter filter;
         volatile long cursor;
-        volatile long lastSent = System.nanoTime();
 
         Subscriber(SseEmitter emitter, FeedFilter filter, long cursor) {
-            this.emitter = emitter;
+            super(emitter);
             this.filter = filter;
             this.cursor = cursor;
         }
@@ -60,10 +49,6 @@ public class EventStream {
             throw new StreamsBusy(properties.maxSubscribers());
         }
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        Subscriber subscriber = new Subscriber(emitter, filter, after);
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(e -> subscribers.remove(subscriber));
         try {
             // Sent at once, so the client has the answer's headers without waiting for the first event.
             emitter.send(SseEmitter.event().comment("events after position " + after).reconnectTime(2000));
@@ -71,8 +56,8 @@ public class EventStream {
             emitter.completeWithError(e);
             return emitter;
         }
-        subscribers.add(subscriber);
-        ticker.execute(() -> deliver(subscriber, Long.MAX_VALUE));
+        Subscriber subscriber = subscribers.add(new Subscriber(emitter, filter, after));
+        subscribers.execute(() -> deliver(subscriber, Long.MAX_VALUE));
         return emitter;
     }
 
@@ -81,7 +66,7 @@ public class EventStream {
     }
 
     private void tick() {
-        if (subscribers.isEmpty()) {
+        if (subscribers.size() == 0) {
             return;
         }
         long head;
@@ -91,49 +76,35 @@ public class EventStream {
             log.warn("Could not read the event store's head for the event streams: {}", e.toString());
             return;
         }
-        for (Subscriber subscriber : subscribers) {
+        for (Subscriber subscriber : subscribers.all()) {
             deliver(subscriber, head);
         }
     }
 
     private void deliver(Subscriber subscriber, long head) {
         try {
-            boolean sent = false;
             if (subscriber.cursor < head) {
                 FeedPage page;
                 do {
                     page = feed.read(subscriber.cursor, PAGE, subscriber.filter);
                     for (FeedEvent event : page.events()) {
-                        subscriber.emitter.send(SseEmitter.event().id(Long.toString(event.position()))
+                        subscribers.send(subscriber, SseEmitter.event().id(Long.toString(event.position()))
                                 .name(event.type()).data(event, MediaType.APPLICATION_JSON));
                         subscriber.cursor = event.position();
-                        sent = true;
                     }
                     subscriber.cursor = page.next();
                 } while (!page.caughtUp());
             }
-            if (sent) {
-                subscriber.lastSent = System.nanoTime();
-            } else if (System.nanoTime() - subscriber.lastSent > properties.heartbeat().toNanos()) {
-                subscriber.emitter.send(SseEmitter.event().comment("heartbeat"));
-                subscriber.lastSent = System.nanoTime();
-            }
+            subscribers.heartbeatIfQuiet(subscriber);
         } catch (IOException | IllegalStateException e) {
-            drop(subscriber);
+            subscribers.drop(subscriber);
         } catch (RuntimeException e) {
             log.warn("Could not read the feed for an event stream: {}", e.toString());
         }
     }
 
-    private void drop(Subscriber subscriber) {
-        subscribers.remove(subscriber);
-        subscriber.emitter.completeWithError(new IOException("subscriber gone"));
-    }
-
     @PreDestroy
     void stop() {
-        ticker.shutdownNow();
-        subscribers.forEach(s -> s.emitter.complete());
-        subscribers.clear();
+        subscribers.stop();
     }
 }

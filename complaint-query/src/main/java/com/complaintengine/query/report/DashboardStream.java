@@ -1,15 +1,11 @@
 package com.complaintengine.query.report;
 
 import com.complaintengine.query.summary.SummaryChanges;
+import com.complaintengine.query.web.SseSubscribers;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,28 +30,21 @@ public class DashboardStream {
     private final ReportQueries reports;
     private final SummaryChanges changes;
     private final JdbcTemplate jdbc;
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "dashboard-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SseSubscribers<Subscriber> subscribers;
 
     public DashboardStream(ReportQueries reports, SummaryChanges changes, JdbcTemplate jdbc) {
         this.reports = reports;
         this.changes = changes;
         this.jdbc = jdbc;
-        ticker.scheduleWithFixedDelay(this::tick, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        this.subscribers = new SseSubscribers<>("dashboard-stream", INTERVAL, HEARTBEAT, this::tick);
     }
 
-    private static final class Subscriber {
-        final SseEmitter emitter;
+    private static final class Subscriber extends SseSubscribers.Subscriber {
         final Cohort cohort;
         volatile String seen = "";
-        volatile long lastSent = System.nanoTime();
 
         Subscriber(SseEmitter emitter, Cohort cohort) {
-            this.emitter = emitter;
+            super(emitter);
             this.cohort = cohort;
         }
     }
@@ -66,12 +55,8 @@ public class DashboardStream {
             throw new IllegalStateException("too many open dashboard streams");
         }
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
-        Subscriber subscriber = new Subscriber(emitter, cohort);
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(e -> subscribers.remove(subscriber));
-        subscribers.add(subscriber);
-        ticker.execute(() -> send(subscriber, generation()));
+        Subscriber subscriber = subscribers.add(new Subscriber(emitter, cohort));
+        subscribers.execute(() -> send(subscriber, generation()));
         return emitter;
     }
 
@@ -87,19 +72,18 @@ public class DashboardStream {
     }
 
     private void tick() {
-        if (subscribers.isEmpty()) {
+        if (subscribers.size() == 0) {
             return;
         }
         String generation = generation();
-        for (Subscriber subscriber : subscribers) {
+        for (Subscriber subscriber : subscribers.all()) {
             if (!subscriber.seen.equals(generation)) {
                 send(subscriber, generation);
-            } else if (System.nanoTime() - subscriber.lastSent > HEARTBEAT.toNanos()) {
+            } else {
                 try {
-                    subscriber.emitter.send(SseEmitter.event().comment("heartbeat"));
-                    subscriber.lastSent = System.nanoTime();
+                    subscribers.heartbeatIfQuiet(subscriber);
                 } catch (IOException | IllegalStateException e) {
-                    drop(subscriber);
+                    subscribers.drop(subscriber);
                 }
             }
         }
@@ -108,26 +92,17 @@ public class DashboardStream {
     private void send(Subscriber subscriber, String generation) {
         try {
             SlaDashboard dashboard = reports.dashboard(subscriber.cohort);
-            subscriber.emitter.send(SseEmitter.event().name("dashboard")
-                    .data(dashboard));
+            subscribers.send(subscriber, SseEmitter.event().name("dashboard").data(dashboard));
             subscriber.seen = generation;
-            subscriber.lastSent = System.nanoTime();
         } catch (IOException | IllegalStateException e) {
-            drop(subscriber);
+            subscribers.drop(subscriber);
         } catch (RuntimeException e) {
             log.warn("Could not compute a live dashboard: {}", e.toString());
         }
     }
 
-    private void drop(Subscriber subscriber) {
-        subscribers.remove(subscriber);
-        subscriber.emitter.completeWithError(new IOException("subscriber gone"));
-    }
-
     @PreDestroy
     void stop() {
-        ticker.shutdownNow();
-        subscribers.forEach(s -> s.emitter.complete());
-        subscribers.clear();
+        subscribers.stop();
     }
 }
