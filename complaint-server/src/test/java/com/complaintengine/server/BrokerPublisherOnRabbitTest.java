@@ -121,6 +121,12 @@ class BrokerPublisherOnRabbitTest {
                         + header(any, "type"));
                 JsonNode body = Api.JSON.readTree(new String(any.body(), StandardCharsets.UTF_8));
                 assertThat(body.get("complaintId").asString()).isEqualTo(complaint);
+                // Personal fields go out as the feed serves them: in clear, never as the store's ciphertext.
+                Delivery received = deliveries.stream().filter(d -> "ComplaintReceived".equals(header(d, "type")))
+                        .findFirst().orElseThrow();
+                String receivedBody = new String(received.body(), StandardCharsets.UTF_8);
+                assertThat(receivedBody).doesNotContain("enc:v1:");
+                assertThat(Api.JSON.readTree(receivedBody).get("customer").get("name").asString()).isEqualTo("Wang Fang");
 
                 // A processor of its own, tokens in PostgreSQL, and not a projection anyone may rebuild.
                 assertThat(running.bean(EventProcessingConfiguration.class)

@@ -5,13 +5,12 @@ import com.rabbitmq.client.AMQP;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Revision;
-import org.springframework.beans.factory.ObjectProvider;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes every event of the store to RabbitMQ (issue 6), in its own pooled streaming processor
@@ -30,19 +29,24 @@ public class BrokerPublisher {
 
     private final BrokerConnection connection;
     private final PublisherProperties properties;
-    private final ObjectProvider<Configuration> axon;
+    private final JsonMapper json;
 
-    BrokerPublisher(BrokerConnection connection, PublisherProperties properties, ObjectProvider<Configuration> axon) {
+    /**
+     * {@code json} is the HTTP API's mapper, so a message body is the same JSON as the feed's {@code data}. Not
+     * Axon's event serializer: that one encrypts personal fields for storage (issue 7), and consumers get them in
+     * clear (or as erased) exactly as the feed serves them.
+     */
+    BrokerPublisher(BrokerConnection connection, PublisherProperties properties, JsonMapper json) {
         this.connection = connection;
         this.properties = properties;
-        this.axon = axon;
+        this.json = json;
     }
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) throws Exception {
         String type = event.getPayloadType().getSimpleName();
         String complaintId = event.getAggregateIdentifier();
-        byte[] body = axon.getObject().eventSerializer().serialize(payload, byte[].class).getData();
+        byte[] body = json.writeValueAsBytes(payload);
         connection.publish(routingKey(complaintId, type, properties.partitions()), messageProperties(event, type),
                 body);
     }

@@ -1,10 +1,9 @@
 package com.complaintengine.query.publish;
 
-import org.axonframework.config.Configuration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The broker publisher exists only with {@code complaint.publisher.enabled=true}: the embedded default has no broker. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -19,7 +18,7 @@ class PublisherConfiguration {
 
     @Bean
     BrokerPublisher brokerPublisher(BrokerConnection connection, PublisherProperties properties,
-                                    ObjectProvider<Configuration> axon) {
-        return new BrokerPublisher(connection, properties, axon);
+                                    JsonMapper json) {
+        return new BrokerPublisher(connection, properties, json);
     }
 }
