@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.function.Function;
 import org.axonframework.config.ConfigurerModule;
@@ -20,6 +19,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -102,27 +102,13 @@ class AxonConfiguration {
     }
 
     /**
-     * PostgreSQL reports a duplicate key as SQL state 23505 (error code 0), which Axon's default resolver does not
-     * recognise: two commands appending the same sequence of one complaint then became a 500 instead of Axon's
-     * {@code ConcurrencyException} (409). This resolver looks for 23505 anywhere in the cause chain, including the
-     * next exceptions of a batch.
+     * PostgreSQL reports a duplicate key as SQL state 23505 (error code 0), which Axon's default resolver (vendor
+     * error codes) does not recognise: two commands appending the same sequence of one complaint then became a
+     * 500 instead of Axon's {@code ConcurrencyException} (409). Axon's own resolver by SQL state does.
      */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return AxonConfiguration::isDuplicateKey;
-    }
-
-    static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if ("23505".equals(next.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return new SQLStateResolver("23505");
     }
 
     /** Every processing group runs as a pooled streaming processor, its segments claimed in token_entry. */

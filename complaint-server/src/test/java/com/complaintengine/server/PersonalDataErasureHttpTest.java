@@ -174,7 +174,10 @@ class PersonalDataErasureHttpTest {
         assertThat(api.post(base + "/confirmation", """
                 {"satisfied": false, "channel": "phone", "comment": "Lin Xiaoyu still unhappy"}""").status()).isEqualTo(204);
         assertThat(storedPayloads(id)).doesNotContain(NAME);
-        assertThat(api.get(base + "/history").json().toString()).doesNotContain(NAME);
+        assertThat(api.get(base + "/history").json().toString()).doesNotContain(NAME, "Lin Xiaoyu");
+        assertThat(engine.jdbc().queryForObject(
+                "select count(*) from personal_data_key where subject_id = ? and wrapped_key is not null",
+                Long.class, id)).as("a new key for an erased case").isZero();
     }
 
     @Test

@@ -82,6 +82,7 @@ class ScaleOutOnPostgresTest {
             Map<Integer, Long> byStatus = statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
             assertThat(byStatus.keySet()).as("answers %s", byStatus).isSubsetOf(200, 201, 204, 409);
             long applied = statuses.stream().filter(s -> s < 300).count();
+            assertThat(applied).as("updates applied (%s)", byStatus).isPositive();
             long stored = count(sql, "select count(*) from event_json where complaint_id = ? and payload_type like '%.CommunicationRecorded'",
                     target);
             assertThat(stored).as("communications stored vs answered 2xx (%s)", byStatus).isEqualTo(applied);

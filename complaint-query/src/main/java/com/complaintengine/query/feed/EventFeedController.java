@@ -7,11 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,14 +54,6 @@ class EventFeedController {
             after = position(LAST_EVENT_ID, lastEventId.strip());
         }
         return stream.subscribe(after, filter(p));
-    }
-
-    @ExceptionHandler(StreamsBusy.class)
-    ProblemDetail busy(StreamsBusy busy) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage());
-        problem.setTitle("Too many event streams");
-        problem.setProperty("code", "streams-busy");
-        return problem;
     }
 
     /** Repeated parameters ({@code type=A&type=B}) are read like one comma-separated value. */

@@ -28,8 +28,8 @@ public class EventStream {
     public EventStream(EventFeed feed, FeedProperties properties) {
         this.feed = feed;
         this.properties = properties;
-        this.subscribers = new SseSubscribers<>("event-stream", properties.pollInterval(), properties.heartbeat(),
-                this::tick);
+        this.subscribers = new SseSubscribers<>("event streams", properties.maxSubscribers(),
+                properties.pollInterval(), properties.heartbeat(), this::tick);
     }
 
     private static final class Subscriber extends SseSubscribers.Subscriber {
@@ -43,11 +43,9 @@ public class EventStream {
         }
     }
 
-    /** A stream of the events after {@code after}; refused with {@link StreamsBusy} beyond the subscriber bound. */
+    /** A stream of the events after {@code after}; refused with {@link com.complaintengine.query.web.StreamsBusy} beyond the subscriber bound. */
     public SseEmitter subscribe(long after, FeedFilter filter) {
-        if (subscribers.size() >= properties.maxSubscribers()) {
-            throw new StreamsBusy(properties.maxSubscribers());
-        }
+        subscribers.checkCapacity();
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         try {
             // Sent at once, so the client has the answer's headers without waiting for the first event.
@@ -61,12 +59,8 @@ public class EventStream {
         return emitter;
     }
 
-    int open() {
-        return subscribers.size();
-    }
-
     private void tick() {
-        if (subscribers.size() == 0) {
+        if (subscribers.isEmpty()) {
             return;
         }
         long head;
@@ -90,7 +84,6 @@ public class EventStream {
                     for (FeedEvent event : page.events()) {
                         subscribers.send(subscriber, SseEmitter.event().id(Long.toString(event.position()))
                                 .name(event.type()).data(event, MediaType.APPLICATION_JSON));
-                        subscriber.cursor = event.position();
                     }
                     subscriber.cursor = page.next();
                 } while (!page.caughtUp());

@@ -36,7 +36,7 @@ public class DashboardStream {
         this.reports = reports;
         this.changes = changes;
         this.jdbc = jdbc;
-        this.subscribers = new SseSubscribers<>("dashboard-stream", INTERVAL, HEARTBEAT, this::tick);
+        this.subscribers = new SseSubscribers<>("dashboard streams", MAX_SUBSCRIBERS, INTERVAL, HEARTBEAT, this::tick);
     }
 
     private static final class Subscriber extends SseSubscribers.Subscriber {
@@ -51,9 +51,7 @@ public class DashboardStream {
 
     /** A new subscription; refused (503) beyond {@link #MAX_SUBSCRIBERS} open streams. */
     public SseEmitter subscribe(Cohort cohort) {
-        if (subscribers.size() >= MAX_SUBSCRIBERS) {
-            throw new IllegalStateException("too many open dashboard streams");
-        }
+        subscribers.checkCapacity();
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
         Subscriber subscriber = subscribers.add(new Subscriber(emitter, cohort));
         subscribers.execute(() -> send(subscriber, generation()));
@@ -72,7 +70,7 @@ public class DashboardStream {
     }
 
     private void tick() {
-        if (subscribers.size() == 0) {
+        if (subscribers.isEmpty()) {
             return;
         }
         String generation = generation();

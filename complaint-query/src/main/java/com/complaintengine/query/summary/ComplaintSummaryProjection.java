@@ -1,5 +1,6 @@
 package com.complaintengine.query.summary;
 
+import com.complaintengine.api.events.ComplaintReceived;
 import com.complaintengine.api.events.GroupIssueOpened;
 import com.complaintengine.api.queries.FindComplaint;
 import com.complaintengine.api.values.MetaDataKeys;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class ComplaintSummaryProjection {
 
     public static final String PROCESSING_GROUP = "complaint-summary";
+    /** The aggregate type of complaint events in the store (the aggregate's class name). */
+    private static final String COMPLAINT = "Complaint";
 
     private final ComplaintSummaryStore store;
     private final SummaryChanges changes;
@@ -33,16 +36,15 @@ public class ComplaintSummaryProjection {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        Instant at = occurredAt(message);
-        ComplaintSummary current = SummaryFold.apply(null, event, message.getSequenceNumber(), at);
-        if (current == null) {
-            current = store.find(message.getAggregateIdentifier()).orElse(null);
-            if (current == null) {
-                return;
-            }
+        if (!COMPLAINT.equals(message.getType())) {
+            return; // a group complaint's event: not a complaint's summary (no row to read)
         }
-        ComplaintSummary next = SummaryFold.apply(current, event, message.getSequenceNumber(), at);
-        if (next != null && next.version() == message.getSequenceNumber()) {
+        long sequence = message.getSequenceNumber();
+        // A receipt starts the summary; any other event folds into the stored one.
+        ComplaintSummary current = event instanceof ComplaintReceived ? null
+                : store.find(message.getAggregateIdentifier()).orElse(null);
+        ComplaintSummary next = SummaryFold.apply(current, event, sequence, occurredAt(message));
+        if (next != null && next.version() == sequence) {
             store.save(next);
             changes.changed();
         }

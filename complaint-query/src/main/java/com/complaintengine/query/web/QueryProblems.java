@@ -31,4 +31,12 @@ class QueryProblems {
         problem.setProperty("code", "complaint-not-found");
         return problem;
     }
+
+    @ExceptionHandler(StreamsBusy.class)
+    ProblemDetail busy(StreamsBusy busy) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage());
+        problem.setTitle("Too many open streams");
+        problem.setProperty("code", "streams-busy");
+        return problem;
+    }
 }

@@ -33,21 +33,36 @@ public final class SseSubscribers<S extends SseSubscribers.Subscriber> {
     }
 
     private final List<S> subscribers = new CopyOnWriteArrayList<>();
+    private final String what;
+    private final int maxSubscribers;
     private final Duration heartbeat;
     private final ScheduledExecutorService ticker;
 
-    public SseSubscribers(String threadName, Duration interval, Duration heartbeat, Runnable tick) {
+    /**
+     * @param what           what the streams are, for the thread's name and the refusal ("event streams")
+     * @param maxSubscribers beyond this many open streams a new one is refused with {@link StreamsBusy} (503)
+     */
+    public SseSubscribers(String what, int maxSubscribers, Duration interval, Duration heartbeat, Runnable tick) {
+        this.what = what;
+        this.maxSubscribers = maxSubscribers;
         this.heartbeat = heartbeat;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, threadName);
+            Thread thread = new Thread(r, what.replace(' ', '-'));
             thread.setDaemon(true);
             return thread;
         });
         ticker.scheduleWithFixedDelay(tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public int size() {
-        return subscribers.size();
+    public boolean isEmpty() {
+        return subscribers.isEmpty();
+    }
+
+    /** Refused with {@link StreamsBusy} (503) when {@code maxSubscribers} streams are open. */
+    public void checkCapacity() {
+        if (subscribers.size() >= maxSubscribers) {
+            throw new StreamsBusy(what, maxSubscribers);
+        }
     }
 
     public List<S> all() {

@@ -1,9 +1,9 @@
-package com.complaintengine.query.feed;
+package com.complaintengine.query.web;
 
-/** Every allowed event stream is open: answered 503, the client tries again later. */
-class StreamsBusy extends RuntimeException {
+/** Every allowed stream of one kind is open: answered 503, the client tries again later. */
+public class StreamsBusy extends RuntimeException {
 
-    StreamsBusy(int bound) {
-        super("all " + bound + " event streams are open; try again later or read GET /api/events");
+    StreamsBusy(String what, int bound) {
+        super("all " + bound + " " + what + " are open; try again later");
     }
 }

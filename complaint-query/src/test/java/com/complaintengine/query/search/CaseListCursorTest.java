@@ -26,11 +26,13 @@ class CaseListCursorTest {
     void refusals() {
         String received = CaseList.encode(new Cursor(Sort.RECEIVED_DESC, Instant.EPOCH, "C-1"));
         assertThatThrownBy(() -> CaseList.decode(received, Sort.UPDATED_DESC)).isInstanceOf(BadQueryParameter.class)
-                .hasMessageContaining("RECEIVED_DESC");
+                .hasMessageContaining("RECEIVED_DESC").extracting(e -> ((BadQueryParameter) e).parameter())
+                .isEqualTo("cursor");
         assertThatThrownBy(() -> CaseList.decode("not a cursor!", Sort.RECEIVED_DESC))
                 .isInstanceOf(BadQueryParameter.class).extracting(e -> ((BadQueryParameter) e).parameter())
                 .isEqualTo("cursor");
         assertThatThrownBy(() -> CaseList.decode("MXxOT1BFfDF8eA", Sort.RECEIVED_DESC))
-                .isInstanceOf(BadQueryParameter.class);
+                .isInstanceOf(BadQueryParameter.class).extracting(e -> ((BadQueryParameter) e).parameter())
+                .isEqualTo("cursor");
     }
 }

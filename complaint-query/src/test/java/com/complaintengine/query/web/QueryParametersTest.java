@@ -29,12 +29,16 @@ class QueryParametersTest {
         QueryParameters p = QueryParameters.of(Map.of("urgency", "urgent, MAJOR", "limit", "500", "from", "yesterday"),
                 SHANGHAI, "urgency", "limit", "from");
         assertThat(p.enums("urgency", Urgency.class)).containsExactly(Urgency.URGENT, Urgency.MAJOR);
-        assertThatThrownBy(() -> p.integer("limit", 50, 1, 200)).hasMessageContaining("from 1 to 200");
-        assertThatThrownBy(() -> p.instant("from")).isInstanceOf(BadQueryParameter.class);
+        assertThatThrownBy(() -> p.integer("limit", 50, 1, 200)).hasMessageContaining("from 1 to 200")
+                .extracting(e -> ((BadQueryParameter) e).parameter()).isEqualTo("limit");
+        assertThatThrownBy(() -> p.instant("from")).isInstanceOf(BadQueryParameter.class)
+                .extracting(e -> ((BadQueryParameter) e).parameter()).isEqualTo("from");
         assertThatThrownBy(() -> QueryParameters.of(Map.of("urgncy", "URGENT"), SHANGHAI, "urgency"))
-                .isInstanceOf(BadQueryParameter.class).hasMessageContaining("known: urgency");
+                .isInstanceOf(BadQueryParameter.class).hasMessageContaining("known: urgency")
+                .extracting(e -> ((BadQueryParameter) e).parameter()).isEqualTo("urgncy");
         QueryParameters bad = QueryParameters.of(Map.of("urgency", "SEVERE"), SHANGHAI, "urgency");
-        assertThatThrownBy(() -> bad.enums("urgency", Urgency.class)).hasMessageContaining("SEVERE");
+        assertThatThrownBy(() -> bad.enums("urgency", Urgency.class)).hasMessageContaining("SEVERE")
+                .extracting(e -> ((BadQueryParameter) e).parameter()).isEqualTo("urgency");
         assertThatThrownBy(() -> QueryParameters.period(Instant.EPOCH, Instant.EPOCH))
                 .isInstanceOf(BadQueryParameter.class);
     }
