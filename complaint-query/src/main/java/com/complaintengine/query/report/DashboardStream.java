@@ -6,6 +6,8 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +56,7 @@ public class DashboardStream {
         subscribers.checkCapacity();
         SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
         Subscriber subscriber = subscribers.add(new Subscriber(emitter, cohort));
-        subscribers.execute(() -> send(subscriber, generation()));
+        subscribers.execute(() -> send(subscriber, generation(), new HashMap<>()));
         return emitter;
     }
 
@@ -74,9 +76,11 @@ public class DashboardStream {
             return;
         }
         String generation = generation();
+        // Subscribers watching the same cohort share one computation per tick.
+        Map<Cohort, SlaDashboard> computed = new HashMap<>();
         for (Subscriber subscriber : subscribers.all()) {
             if (!subscriber.seen.equals(generation)) {
-                send(subscriber, generation);
+                send(subscriber, generation, computed);
             } else {
                 try {
                     subscribers.heartbeatIfQuiet(subscriber);
@@ -87,9 +91,9 @@ public class DashboardStream {
         }
     }
 
-    private void send(Subscriber subscriber, String generation) {
+    private void send(Subscriber subscriber, String generation, Map<Cohort, SlaDashboard> computed) {
         try {
-            SlaDashboard dashboard = reports.dashboard(subscriber.cohort);
+            SlaDashboard dashboard = computed.computeIfAbsent(subscriber.cohort, reports::dashboard);
             subscribers.send(subscriber, SseEmitter.event().name("dashboard").data(dashboard));
             subscriber.seen = generation;
         } catch (IOException | IllegalStateException e) {

@@ -34,8 +34,4 @@ public record ReportProperties(ZoneId zone, Integer oldestOpenCases, Integer top
         topProblems = topProblems == null ? 5 : topProblems;
         warning = warning == null ? new Warning(null, null, null) : warning;
     }
-
-    public static ReportProperties defaults() {
-        return new ReportProperties(null, null, null, null);
-    }
 }

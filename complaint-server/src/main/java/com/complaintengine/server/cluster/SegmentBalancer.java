@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,6 +35,7 @@ public class SegmentBalancer {
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
     private final EventProcessingConfiguration processing;
+    private final TokenStore tokenStore;
     private final JdbcTemplate jdbc;
     private final ClusterProperties properties;
     private final String nodeId = UUID.randomUUID().toString();
@@ -43,8 +45,10 @@ public class SegmentBalancer {
         return thread;
     });
 
-    public SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, ClusterProperties properties) {
+    public SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, JdbcTemplate jdbc,
+                           ClusterProperties properties) {
         this.processing = processing;
+        this.tokenStore = tokenStore;
         this.jdbc = jdbc;
         this.properties = properties;
     }
@@ -86,9 +90,8 @@ public class SegmentBalancer {
     private void balance(int nodes) {
         for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
             if (entry.getValue() instanceof StreamingEventProcessor processor && processor.isRunning()) {
-                Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
-                        Integer.class, entry.getKey());
-                int fairShare = fairShare(segments == null ? 0 : segments, nodes);
+                int segments = tokenStore.fetchSegments(entry.getKey()).length;
+                int fairShare = fairShare(segments, nodes);
                 List<Integer> held = new ArrayList<>(processor.processingStatus().keySet());
                 held.sort(null);
                 for (int i = fairShare; i < held.size(); i++) {
@@ -103,11 +106,6 @@ public class SegmentBalancer {
     /** The most segments one of {@code nodes} nodes should hold: all of them rounded up, so none is left over. */
     static int fairShare(int segments, int nodes) {
         return (segments + nodes - 1) / Math.max(1, nodes);
-    }
-
-    /** This node's name in {@code cluster_node}. */
-    public String nodeId() {
-        return nodeId;
     }
 
     @PreDestroy
