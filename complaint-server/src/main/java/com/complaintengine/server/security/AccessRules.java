@@ -37,6 +37,8 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
 
     private static final Set<Role> CASE_READERS = EnumSet.of(AGENT, HANDLER, SUPERVISOR, APPROVER, AUDITOR);
     private static final String CASE = "/api/complaints/{id}";
+    /** Endpoints about the logged-in user themselves, open to every role. */
+    static final Set<String> SELF = Set.of("/console/me");
 
     /** First match wins. {@code null} method: any method. */
     private static final List<Rule> RULES = List.of(
@@ -51,6 +53,8 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
             // Intake and classification.
             rule("POST", "/api/complaints", AGENT),
             rule("POST", "/api/classification/suggestions", AGENT, SUPERVISOR),
+            // Issue 8: the intake form shows the privacy guard's masking before submission (writes nothing).
+            rule("POST", "/api/privacy/masking-preview", AGENT, SUPERVISOR),
             rule("POST", CASE + "/classification", AGENT, SUPERVISOR),
             rule("POST", CASE + "/reclassification", AGENT, SUPERVISOR),
             rule("POST", CASE + "/acknowledgement", AGENT, SUPERVISOR),
@@ -90,10 +94,17 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
             rule("GET", "/api/events", AUDITOR, ADMIN),
             rule("GET", "/api/events/stream", AUDITOR, ADMIN),
             // Areas other branches fill: dashboards and reports (read-only), administration.
-            rule("GET", "/api/dashboard/**", SUPERVISOR, AUDITOR, ANALYST),
+            // Agents answer within the first-response limit: the SLA dashboard (counts, no personal data) is theirs too.
+            rule("GET", "/api/dashboard/**", AGENT, SUPERVISOR, AUDITOR, ANALYST),
             rule("GET", "/api/reports/**", SUPERVISOR, AUDITOR, ANALYST),
             // Administration, including erasures of personal data (POST /api/admin/erasures, issue 7).
             rule(null, "/api/admin/**", ADMIN),
+            // Issue 8, the web console: its pages and scripts hold no data and are public (the data comes from the
+            // API, by these rules); who is logged in, with their CSRF token, is for every logged-in user.
+            self("GET", "/console/me"),
+            open("GET", "/"),
+            open("GET", "/console"),
+            open("GET", "/console/**"),
             // Load balancers probe health without credentials; everything else of the actuator is operations.
             open("GET", "/actuator/health"),
             open("GET", "/actuator/health/**"),
@@ -115,7 +126,7 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
 
     static {
         for (Rule rule : RULES) {
-            if (rule.roles().contains(HANDLER) && !rule.pattern().startsWith(CASE)) {
+            if (rule.roles().contains(HANDLER) && !rule.pattern().startsWith(CASE) && !SELF.contains(rule.pattern())) {
                 throw new IllegalStateException("a rule letting HANDLER in must be about one complaint: " + rule);
             }
         }
@@ -208,6 +219,10 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
 
     private static Rule rule(String method, String pattern, Set<Role> roles) {
         return new Rule(method, pattern, false, Set.copyOf(roles), PathPatternParser.defaultInstance.parse(pattern));
+    }
+
+    private static Rule self(String method, String pattern) {
+        return rule(method, pattern, EnumSet.allOf(Role.class));
     }
 
     private static Rule open(String method, String pattern) {

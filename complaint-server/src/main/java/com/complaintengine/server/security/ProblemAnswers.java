@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,15 +24,25 @@ final class ProblemAnswers {
 
     static AuthenticationEntryPoint unauthorized(String challenge) {
         return (request, response, exception) -> {
-            response.setHeader("WWW-Authenticate", challenge);
+            if (challenge != null) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
             write(request, response, 401, "Unauthorized", "authentication-required",
                     "authentication is required, and the credentials given (if any) are not valid");
         };
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(request, response, 403, "Forbidden", "access-denied",
-                "the roles of the authenticated user do not allow this request");
+        return (request, response, exception) -> {
+            if (exception instanceof CsrfException) {
+                // Only requests of a browser session (the web console) need the token: API clients send none.
+                write(request, response, 403, "Forbidden", "csrf-token-invalid",
+                        "a change made on a browser session must carry the session's CSRF token (header X-CSRF-TOKEN)");
+            } else {
+                write(request, response, 403, "Forbidden", "access-denied",
+                        "the roles of the authenticated user do not allow this request");
+            }
+        };
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String code,
