@@ -61,6 +61,7 @@ function actionForm(action, reload) {
     const answer = await api(`/api/complaints/${encodeURIComponent(id)}/${action.path}`, { method: 'POST', body: action.body(values) });
     if (answer.ok) {
       clear(outcome, el('p', { class: 'success', text: t('act.done') }));
+      form.reset();
       await reload();
     } else {
       clear(outcome, problem(answer));
@@ -99,8 +100,13 @@ if (area) {
         el('div', { class: 'panel' }, el('h2', { text: t('case.timeline') }), timeline));
 
   let current = null;
+  let shownEvents = -1;
   const tickers = [];
+  if (!asOf) {
+    clear(actions, ACTIONS.filter(a => me.may[a.key]).map(a => actionForm(a, afterAction)));
+  }
 
+  /** Reads the case (from the projection) and its history (from the event store); redraws what changed. */
   async function load() {
     const base = `/api/complaints/${encodeURIComponent(id)}`;
     const [state, history] = await Promise.all([api(base + (asOf ? '?asOf=' + encodeURIComponent(asOf) : '')),
@@ -109,19 +115,35 @@ if (area) {
       clear(stateBox, state.status === 404 ? el('p', { class: 'problem', id: 'not-found', text: t('case.notFound') }) : problem(state));
       return;
     }
-    current = state.data;
-    drawState(current);
-    drawClocks(current);
-    if (history && history.ok) drawTimeline(history.data.events);
-    if (me.may.verification) {
-      const check = await api(base + '/verification');
-      if (check.ok) {
-        const v = check.data;
-        clear(verification, el('p', {}, badge('chain', v.intact ? 'intact' : 'broken'), ' ',
-          el('span', { id: 'verification-result', text: (v.intact ? t('case.intact') : t('case.broken')) + ' · ' + v.events + ' ' + t('case.events') }),
-          v.firstBrokenLink !== null ? ' · ' + t('case.firstBroken') + ' ' + JSON.stringify(v.firstBrokenLink) : ''),
-          el('p', { class: 'muted' }, t('case.head') + ': ', el('code', { text: v.headHash || '–' })));
-      }
+    if (!current || current.version !== state.data.version || asOf) {
+      current = state.data;
+      drawState(current);
+      drawClocks(current);
+    }
+    if (history && history.ok && history.data.events.length !== shownEvents) {
+      shownEvents = history.data.events.length;
+      drawTimeline(history.data.events);
+      if (me.may.verification) await verify(base);
+    }
+  }
+
+  /** A step was recorded: the projection catches up within moments, so read again until it shows a new version. */
+  async function afterAction() {
+    const before = current ? current.version : -1;
+    for (let attempt = 0; attempt < 20 && (!current || current.version === before); attempt++) {
+      await new Promise(resolve => setTimeout(resolve, 300));
+      await load();
+    }
+  }
+
+  async function verify(base) {
+    const check = await api(base + '/verification');
+    if (check.ok) {
+      const v = check.data;
+      clear(verification, el('p', {}, badge('chain', v.intact ? 'intact' : 'broken'), ' ',
+        el('span', { id: 'verification-result', text: (v.intact ? t('case.intact') : t('case.broken')) + ' · ' + v.events + ' ' + t('case.events') }),
+        v.firstBrokenLink !== null ? ' · ' + t('case.firstBroken') + ' ' + JSON.stringify(v.firstBrokenLink) : ''),
+        el('p', { class: 'muted' }, t('case.head') + ': ', el('code', { text: v.headHash || '–' })));
     }
   }
 
@@ -147,9 +169,6 @@ if (area) {
     clear(stateBox, el('div', { class: 'panel' }, el('h2', { text: t('case.state') }),
       c.personalDataErased ? el('p', { class: 'hint alert', text: t('case.erased') }) : null,
       el('table', { id: 'state-table' }, el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', { text: k }), el('td', {}, v)))))));
-    if (!asOf) {
-      clear(actions, ACTIONS.filter(a => me.may[a.key]).map(a => actionForm(a, load)));
-    }
   }
 
   function drawClocks(c) {
@@ -176,4 +195,8 @@ if (area) {
 
   setInterval(() => tickers.forEach(tick => tick()), 1000);
   await load();
+  // The case now is kept current while the page is open (other users' steps, deadlines); a replay stays as it was.
+  if (!asOf) {
+    setInterval(() => { if (!document.hidden) load(); }, 5000);
+  }
 }

@@ -98,10 +98,13 @@ public final class SseSubscribers<S extends SseSubscribers.Subscriber> {
         }
     }
 
-    /** The client is gone or its stream failed: forget it and end the response. */
+    /**
+     * The client is gone or its stream failed: forget it and end the response. Completed, not completed with an
+     * error: a browser leaving a page is normal, and an error would be logged as a failure of the engine.
+     */
     public void drop(S subscriber) {
         subscribers.remove(subscriber);
-        subscriber.emitter().completeWithError(new IOException("subscriber gone"));
+        subscriber.emitter().complete();
     }
 
     /** Stops ticking and ends every open stream (the server is shutting down). */

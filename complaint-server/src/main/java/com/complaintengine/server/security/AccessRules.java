@@ -38,7 +38,7 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
     private static final Set<Role> CASE_READERS = EnumSet.of(AGENT, HANDLER, SUPERVISOR, APPROVER, AUDITOR);
     private static final String CASE = "/api/complaints/{id}";
     /** Endpoints about the logged-in user themselves, open to every role. */
-    static final Set<String> SELF = Set.of("/console/me");
+    public static final Set<String> SELF = Set.of("/console/me");
 
     /** First match wins. {@code null} method: any method. */
     private static final List<Rule> RULES = List.of(
@@ -171,7 +171,9 @@ public final class AccessRules implements AuthorizationManager<RequestAuthorizat
     @Override
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
-        if (request.getDispatcherType() == DispatcherType.ERROR) {
+        // An error page renders a request already decided; an async dispatch (a server-sent event stream going on)
+        // continues a request this table allowed when it began.
+        if (request.getDispatcherType() == DispatcherType.ERROR || request.getDispatcherType() == DispatcherType.ASYNC) {
             return new AuthorizationDecision(true);
         }
         String path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication().value();
