@@ -1,9 +1,15 @@
 // The SLA dashboard (issue 8 item 1): open cases by urgency and department, at-risk and breached lists, on-time
 // rates and response-time percentiles, redrawn whenever the engine pushes a new dashboard (server-sent events).
-import { start, main, api, el, t, clear, barChart, table, badge, time, duration, percent, countdown, ENUMS } from './console.js';
+import { start, main, api, el, t, clear, $, barChart, table, badge, time, duration, percent, countdown, ENUMS } from './console.js';
 
 const me = await start('dashboard', 'dash.title');
 const area = main(me.may.dashboard);
+if (!area && me.may.case) {
+  // Handlers work the cases of their department, opened by id (from a notification or a colleague).
+  const id = el('input', { name: 'id', id: 'open-case-id', size: 40, required: true });
+  $('main').append(el('form', { class: 'filters', method: 'get', action: 'case.html' },
+    el('label', {}, t('col.id'), id), el('button', { type: 'submit', text: t('case.asOfShow') })));
+}
 if (area) {
   const query = new URLSearchParams(location.search);
   const from = el('input', { type: 'date', name: 'from', value: query.get('from') || '' });
