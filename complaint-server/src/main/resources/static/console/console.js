@@ -218,6 +218,11 @@ const PAGES = [
 /** Loads who is logged in (to the login page if nobody), draws the navigation their roles allow. */
 export async function start(page, titleKey) {
   const answer = await api('/console/me');
+  if (!answer.ok) {
+    // The engine answered but not with the user (e.g. 503 while its database is away): say so, stop here.
+    clear($('main'), problem(answer));
+    throw new Error('console: /console/me answered ' + answer.status);
+  }
   me = answer.data;
   document.title = t(titleKey) + ' · ' + t('app');
   const nav = el('header', { class: 'nav' }, el('span', { class: 'brand', text: t('app') }));
