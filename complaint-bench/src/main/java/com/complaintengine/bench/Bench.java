@@ -101,8 +101,8 @@ public final class Bench {
             }
             REPORT.put("server peak heap used (sampled 1/s)", mb(sampler.peakHeapBytes()) + ", peak heap committed "
                     + mb(sampler.peakHeapCommittedBytes()));
-            REPORT.put("server peak RSS (VmHWM)", sampler.procKb("VmHWM") / 1024 + " MB, RSS now "
-                    + sampler.procKb("VmRSS") / 1024 + " MB");
+            REPORT.put("server peak RSS (VmHWM)", mb(sampler.procKb("VmHWM") * 1024) + ", RSS now "
+                    + mb(sampler.procKb("VmRSS") * 1024));
         }
         System.out.println();
         System.out.println("== complaint-bench results " + Instant.now());
