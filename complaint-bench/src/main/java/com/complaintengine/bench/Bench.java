@@ -275,7 +275,7 @@ public final class Bench {
         String status = answer.body();
         while (System.nanoTime() < timeout) {
             Thread.sleep(250);
-            status = admin.read("/api/admin/projections/complaint-summary");
+            status = readPatiently(admin, "/api/admin/projections/complaint-summary");
             if ("false".equals(field(status, "replaying")) && "true".equals(field(status, "caughtUp"))) {
                 break;
             }
@@ -301,7 +301,7 @@ public final class Bench {
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
         while (System.nanoTime() < deadline) {
-            String all = admin.read("/api/admin/projections");
+            String all = readPatiently(admin, "/api/admin/projections");
             boolean settled = true;
             for (String projection : all.split("\\{\"name\":")) {
                 if (projection.startsWith("\"") && !projection.startsWith("\"complaint-summary\"")
@@ -389,6 +389,21 @@ public final class Bench {
         }
         REPORT.put(name, new Stats(latencies).p50p99());
         System.out.println(name + ": " + REPORT.get(name));
+    }
+
+    /** A status read that may time out while the server is saturated: the question is asked again. */
+    private static String readPatiently(Http http, String path) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.read(path);
+            } catch (java.io.IOException | IllegalStateException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                System.out.println("  " + path + " not answered (" + e.getMessage() + "), asking again");
+                Thread.sleep(1000);
+            }
+        }
     }
 
     private static String field(String json, String name) {
