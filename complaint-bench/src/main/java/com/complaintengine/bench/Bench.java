@@ -1,36 +1,50 @@
 package com.complaintengine.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Measures a running engine from outside, as a client would: intake throughput and latency over HTTP,
- * projection lag (command answered → case visible in the read model), and a physical reference (single-row
- * insert transactions per second on the same PostgreSQL). Bounded in time; talks to loopback only.
+ * Measures a running engine from outside, as its clients would, and reports every figure of issue 9 in one run:
+ * <ol>
+ *   <li>{@code max}: intake at maximum (closed loop: N clients, each posts when its last post was answered);</li>
+ *   <li>{@code rate}: intake at a fixed rate (open loop, {@code --rate}, default half the maximum just measured), each
+ *       latency measured from the INTENDED send time so a stalled server cannot hide queued requests (coordinated
+ *       omission), and the projection lag (answer → case readable from the summary projection) under that load;</li>
+ *   <li>{@code reference}: single-row insert transactions/s on the same PostgreSQL, one connection, and the ratio;</li>
+ *   <li>{@code rebuild}: the store grown to {@code --events} events ({@link EventSeeder}), the raw rate of reading
+ *       those rows with plain JDBC, then a full rebuild of the summary projection timed to its end;</li>
+ *   <li>{@code queries}: the summary projection grown to {@code --complaints} rows ({@link SummarySeeder}), then
+ *       dashboard and search latency;</li>
+ * </ol>
+ * and, over the whole run, the server's peak heap (actuator, sampled each second) and RSS (/proc, VmHWM).
  *
- * <pre>./mvnw -q -pl complaint-bench exec:java -Dexec.args="--url http://localhost:8080 --seconds 20 --clients 8
- *     --user agent:PASSWORD --jdbc jdbc:postgresql://localhost:PORT/postgres?user=postgres --server-pid PID"</pre>
- * {@code --user} is a local user with the AGENT role (HTTP Basic), as printed at the engine's first start.
+ * <pre>./mvnw -q -pl complaint-bench exec:java -Dexec.args="--url http://localhost:8180 --user agent:PW --admin admin:PW
+ *     --supervisor supervisor:PW --jdbc jdbc:postgresql://localhost:PORT/postgres?user=postgres --server-pid PID
+ *     --master-key-file /tmp/bench-master.key --events 1000000 --complaints 1000000"</pre>
+ * {@code --phases max,rate,reference,rebuild,queries} chooses phases (default all). Talks to loopback only.
  */
 public final class Bench {
 
@@ -42,39 +56,64 @@ public final class Bench {
              "expectation": "wants a replacement unit",
              "demand": {"type": "EXCHANGE", "amount": {"value": 1299.00, "currency": "CNY"}},
              "emotion": "calm", "affectedCount": 1}""";
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
-    /** The HTTP Basic credentials of {@code --user name:password}. */
-    private static String authorization = "";
+    /** The figures of the run, in order, printed together at the end. */
+    private static final Map<String, String> REPORT = new LinkedHashMap<>();
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        String url = options.getOrDefault("url", "http://localhost:8080");
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
-        int lagEvery = Integer.parseInt(options.getOrDefault("lag-every", "20"));
-        authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
-                options.getOrDefault("user", "agent:").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> o = options(args);
+        String url = o.getOrDefault("url", "http://localhost:8080");
+        int seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
+        int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
+        Set<String> phases = Set.of(o.getOrDefault("phases", "max,rate,reference,rebuild,queries").split(","));
+        Http agent = new Http(url, o.getOrDefault("user", "agent:"));
+        Http admin = o.containsKey("admin") ? new Http(url, o.get("admin")) : null;
+        Http supervisor = o.containsKey("supervisor") ? new Http(url, o.get("supervisor")) : null;
+        String jdbc = o.get("jdbc");
 
-        System.out.printf("complaint-bench %s: %s, %d s, %d clients%n", Instant.now(), url, seconds, clients);
-        intake(url, seconds, clients, lagEvery);
-        if (options.containsKey("jdbc")) {
-            insertReference(options.get("jdbc"), seconds);
+        System.out.printf("complaint-bench %s: %s, phases %s%n", Instant.now(), url, phases);
+        try (ServerSampler sampler = new ServerSampler(admin, o.get("server-pid"))) {
+            double max = Double.NaN;
+            if (phases.contains("max")) {
+                max = closedLoop(agent, seconds, clients);
+            }
+            if (phases.contains("rate")) {
+                double rate = o.containsKey("rate") ? Double.parseDouble(o.get("rate"))
+                        : Double.isNaN(max) ? 50 : Math.max(1, Math.floor(max / 2));
+                openLoop(agent, rate, seconds, Integer.parseInt(o.getOrDefault("lag-every", "10")));
+            }
+            if (phases.contains("reference") && jdbc != null) {
+                double reference = insertReference(jdbc, seconds);
+                if (!Double.isNaN(max)) {
+                    REPORT.put("ratio intake max / reference", String.format("%.4f", max / reference));
+                }
+            }
+            if (phases.contains("rebuild") && jdbc != null && admin != null) {
+                rebuild(jdbc, admin, o);
+            }
+            if (phases.contains("queries") && jdbc != null) {
+                queries(jdbc, agent, supervisor, o);
+            }
+            REPORT.put("server peak heap used (sampled 1/s)", mb(sampler.peakHeapBytes()) + ", peak heap committed "
+                    + mb(sampler.peakHeapCommittedBytes()));
+            REPORT.put("server peak RSS (VmHWM)", mb(sampler.procKb("VmHWM") * 1024) + ", RSS now "
+                    + mb(sampler.procKb("VmRSS") * 1024));
         }
-        if (options.containsKey("server-pid")) {
-            memory(options.get("server-pid"));
-        }
+        System.out.println();
+        System.out.println("== complaint-bench results " + Instant.now());
+        REPORT.forEach((k, v) -> System.out.printf("%-48s %s%n", k, v));
+        System.exit(0);
     }
 
-    /** Closed-loop intake at maximum rate: each client posts its next complaint when the last one answered. */
-    private static void intake(String url, int seconds, int clients, int lagEvery) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Closed-loop intake at maximum rate; complaints per second. */
+    private static double closedLoop(Http http, int seconds, int clients) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
-        AtomicLong sequence = new AtomicLong();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch done = new CountDownLatch(clients);
@@ -82,21 +121,12 @@ public final class Bench {
             pool.submit(() -> {
                 try {
                     while (System.nanoTime() < end) {
-                        long n = sequence.incrementAndGet();
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/complaints"))
-                                .header("Content-Type", "application/json").header("Authorization", authorization)
-                                .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(n, n % 10000, n))).build();
                         long start = System.nanoTime();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long answered = System.nanoTime();
-                        if (response.statusCode() != 201) {
+                        HttpResponse<String> response = http.send(complaint(http));
+                        if (response.statusCode() == 201) {
+                            latencies.add(System.nanoTime() - start);
+                        } else {
                             errors.incrementAndGet();
-                            continue;
-                        }
-                        latencies.add(answered - start);
-                        if (n % lagEvery == 0) {
-                            String id = response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-                            lags.add(lag(http, url, id, answered));
                         }
                     }
                 } catch (Exception e) {
@@ -108,31 +138,92 @@ public final class Bench {
         }
         done.await();
         pool.shutdown();
-        List<Long> sorted = sorted(latencies);
-        System.out.printf("intake: %d complaints in %d s = %.0f/s, errors %d%n", sorted.size(), seconds,
-                sorted.size() / (double) seconds, errors.get());
-        System.out.printf("intake latency ms: p50 %.1f  p99 %.1f  p99.9 %.1f%n", ms(sorted, 0.50), ms(sorted, 0.99),
-                ms(sorted, 0.999));
-        List<Long> lagSorted = sorted(lags);
-        System.out.printf("projection lag ms (%d samples): p50 %.1f  p99 %.1f%n", lagSorted.size(), ms(lagSorted, 0.50),
-                ms(lagSorted, 0.99));
+        Stats stats = new Stats(latencies);
+        double rate = stats.count() / (double) seconds;
+        REPORT.put("intake max (closed loop, " + clients + " clients, " + seconds + " s)",
+                String.format("%.0f/s (%d answered 201, %d errors)", rate, stats.count(), errors.get()));
+        REPORT.put("intake max latency", stats.p50p99p999());
+        System.out.println("max: " + REPORT.get("intake max (closed loop, " + clients + " clients, " + seconds + " s)"));
+        return rate;
     }
 
-    /** Time from the command's answer until the case is readable from the projection. */
-    private static long lag(HttpClient http, String url, String id, long answered) throws Exception {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(url + "/api/complaints/" + id))
-                .header("Authorization", authorization).GET().build();
-        for (int i = 0; i < 2000; i++) {
-            if (http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                return System.nanoTime() - answered;
+    /**
+     * Open-loop intake: request i is due at start + i/rate whatever the earlier ones did; its latency runs from that
+     * instant to its answer. Every {@code lagEvery}-th complaint's projection lag is sampled.
+     */
+    private static void openLoop(Http http, double rate, int seconds, int lagEvery) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService lagPool = Executors.newFixedThreadPool(4);
+        int outstandingLimit = 2048;
+        Semaphore outstanding = new Semaphore(outstandingLimit);
+        long total = Math.round(rate * seconds);
+        long interval = (long) (1e9 / rate);
+        long start = System.nanoTime() + 20_000_000;
+        AtomicLong lastAnswer = new AtomicLong(start);
+        for (long i = 0; i < total; i++) {
+            long intended = start + i * interval;
+            for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
             }
-            Thread.sleep(1);
+            outstanding.acquire();
+            boolean sampleLag = i % lagEvery == 0;
+            http.client.sendAsync(complaint(http), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                long answered = System.nanoTime();
+                outstanding.release();
+                lastAnswer.accumulateAndGet(answered, Math::max);
+                if (failure != null || response.statusCode() != 201) {
+                    errors.incrementAndGet();
+                    return;
+                }
+                latencies.add(answered - intended);
+                if (sampleLag) {
+                    Matcher id = ID.matcher(response.body());
+                    if (id.find()) {
+                        lagPool.submit(() -> lags.add(lag(http, id.group(1), answered)));
+                    }
+                }
+            });
         }
-        return Duration.ofSeconds(10).toNanos();
+        if (!outstanding.tryAcquire(outstandingLimit, 120, TimeUnit.SECONDS)) {
+            System.out.println("rate: requests still unanswered after 120 s");
+        }
+        lagPool.shutdown();
+        lagPool.awaitTermination(60, TimeUnit.SECONDS);
+        Stats stats = new Stats(latencies);
+        double achieved = stats.count() / ((lastAnswer.get() - start) / 1e9);
+        String name = String.format("intake fixed rate (open loop, %.0f/s, %d s)", rate, seconds);
+        REPORT.put(name, String.format("%d sent, %d answered 201, %d errors; achieved %.0f/s", total, stats.count(),
+                errors.get(), achieved));
+        REPORT.put("intake fixed-rate latency (from intended send)", stats.p50p99p999());
+        REPORT.put("projection lag at fixed rate (ack → readable)", new Stats(lags).p50p99());
+        System.out.println("rate: " + REPORT.get(name) + "; " + stats.p50p99p999());
+    }
+
+    private static java.net.http.HttpRequest complaint(Http http) {
+        long n = SEQUENCE.incrementAndGet();
+        return http.post("/api/complaints", BODY.formatted(n, n % 10000, n));
+    }
+
+    /** Time from the command's answer until the case is readable from the projection (polled every 2 ms). */
+    private static long lag(Http http, String id, long answered) {
+        try {
+            java.net.http.HttpRequest get = http.get("/api/complaints/" + id);
+            for (int i = 0; i < 5000; i++) {
+                if (http.client.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return System.nanoTime() - answered;
+                }
+                Thread.sleep(2);
+            }
+        } catch (Exception e) {
+            return Duration.ofSeconds(30).toNanos();
+        }
+        return Duration.ofSeconds(30).toNanos();
     }
 
     /** The physical reference: one-row insert transactions per second on the same PostgreSQL, one connection. */
-    private static void insertReference(String jdbc, int seconds) throws Exception {
+    private static double insertReference(String jdbc, int seconds) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbc)) {
             try (Statement ddl = connection.createStatement()) {
                 ddl.execute("create temporary table bench_reference (id bigserial primary key, payload bytea not null)");
@@ -147,32 +238,181 @@ public final class Bench {
                     count++;
                 }
             }
-            System.out.printf("reference: %d single-row insert transactions in %d s = %.0f/s%n", count, seconds,
-                    count / (double) seconds);
+            double rate = count / (double) seconds;
+            REPORT.put("reference: single-row insert transactions", String.format("%.0f/s (%d in %d s, one connection)",
+                    rate, count, seconds));
+            System.out.println("reference: " + REPORT.get("reference: single-row insert transactions"));
+            return rate;
         }
     }
 
-    /** Peak resident memory of the server process, from /proc (Linux). */
-    private static void memory(String pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
-            if (line.startsWith("VmHWM") || line.startsWith("VmRSS")) {
-                System.out.println("server " + line.replaceAll("\\s+", " "));
+    /** Seeds the store, reads it raw, rebuilds the summary projection and times it. */
+    private static void rebuild(String jdbc, Http admin, Map<String, String> o) throws Exception {
+        long target = Long.parseLong(o.getOrDefault("events", "0"));
+        try (Connection connection = DriverManager.getConnection(jdbc)) {
+            if (target > 0 && o.containsKey("master-key-file")) {
+                long t0 = System.nanoTime();
+                long added = new EventSeeder(connection, Path.of(o.get("master-key-file")))
+                        .seed(target, Integer.parseInt(o.getOrDefault("templates", "2000")));
+                if (added > 0) {
+                    REPORT.put("seeding: events cloned (COPY)", String.format("%,d in %.0f s", added,
+                            (System.nanoTime() - t0) / 1e9));
+                }
+            }
+            long events = EventSeeder.countEvents(connection);
+            rawRead(connection, events);
+        }
+        settleOtherProjections(admin, Long.parseLong(o.getOrDefault("settle-timeout", "900")));
+        long start = System.nanoTime();
+        HttpResponse<String> answer = admin.send(admin.post("/api/admin/projections/complaint-summary/rebuild", ""));
+        if (answer.statusCode() / 100 != 2) {
+            REPORT.put("rebuild", "refused: " + answer.statusCode() + " " + answer.body());
+            return;
+        }
+        long head = Long.parseLong(field(answer.body(), "head"));
+        long timeout = System.nanoTime() + Duration.ofSeconds(Long.parseLong(o.getOrDefault("rebuild-timeout", "1200"))).toNanos();
+        long lastPrint = 0;
+        String status = answer.body();
+        while (System.nanoTime() < timeout) {
+            Thread.sleep(250);
+            status = readPatiently(admin, "/api/admin/projections/complaint-summary");
+            if ("false".equals(field(status, "replaying")) && "true".equals(field(status, "caughtUp"))) {
+                break;
+            }
+            if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                lastPrint = System.nanoTime();
+                System.out.printf("  rebuild at %s of %d after %.0f s%n", field(status, "position"), head,
+                        (lastPrint - start) / 1e9);
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        boolean done = "false".equals(field(status, "replaying"));
+        REPORT.put("rebuild complaint-summary", String.format("%s %,d events in %.1f s = %,.0f events/s", done
+                ? "replayed" : "NOT FINISHED (timeout), position " + field(status, "position") + " of",
+                head, elapsed, (done ? head : Long.parseLong(field(status, "position"))) / elapsed));
+        System.out.println("rebuild: " + REPORT.get("rebuild complaint-summary"));
+    }
+
+    /**
+     * Waits until the other projections have processed the seeded events (they would otherwise compete with the
+     * rebuild for the 2 cores); the summary projection's own catch-up is cut short by its reset.
+     */
+    private static void settleOtherProjections(Http admin, long timeoutSeconds) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
+        while (System.nanoTime() < deadline) {
+            String all = readPatiently(admin, "/api/admin/projections");
+            boolean settled = true;
+            for (String projection : all.split("\\{\"name\":")) {
+                if (projection.startsWith("\"") && !projection.startsWith("\"complaint-summary\"")
+                        && !"0".equals(field(projection, "lag"))) {
+                    settled = false;
+                }
+            }
+            if (settled) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        System.out.printf("  other projections settled after %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Every column of every event row, in global order, through one cursor of plain JDBC. */
+    private static void rawRead(Connection connection, long events) throws Exception {
+        connection.setAutoCommit(false);
+        long start = System.nanoTime();
+        long rows = 0;
+        long bytes = 0;
+        try (Statement select = connection.createStatement()) {
+            select.setFetchSize(1000);
+            try (ResultSet rs = select.executeQuery("select global_index, event_identifier, aggregate_identifier, "
+                    + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data "
+                    + "from domain_event_entry order by global_index")) {
+                while (rs.next()) {
+                    bytes += rs.getString(2).length() + rs.getBytes(9).length + rs.getBytes(10).length;
+                    rows++;
+                }
+            }
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        REPORT.put("raw JDBC read of the event rows", String.format("%,d rows (%,d MB) in %.1f s = %,.0f rows/s",
+                rows, bytes >> 20, elapsed, rows / elapsed));
+        System.out.println("raw read: " + REPORT.get("raw JDBC read of the event rows"));
+    }
+
+    /** Dashboard and search latency over a projection of {@code --complaints} rows. */
+    private static void queries(String jdbc, Http agent, Http supervisor, Map<String, String> o) throws Exception {
+        long target = Long.parseLong(o.getOrDefault("complaints", "0"));
+        try (Connection connection = DriverManager.getConnection(jdbc)) {
+            if (target > 0) {
+                long t0 = System.nanoTime();
+                long added = new SummarySeeder(connection).seed(target);
+                if (added > 0) {
+                    REPORT.put("seeding: summary rows inserted (SQL)", String.format("%,d in %.0f s", added,
+                            (System.nanoTime() - t0) / 1e9));
+                }
+            }
+            REPORT.put("complaints in the summary projection", String.format("%,d",
+                    SummarySeeder.countSummaries(connection)));
+        }
+        int requests = Integer.parseInt(o.getOrDefault("query-requests", "50"));
+        if (supervisor != null) {
+            measure("dashboard GET /api/dashboard/sla", supervisor, List.of("/api/dashboard/sla"), requests);
+        }
+        measure("search status+urgency", agent, List.of("/api/complaints?status=IN_HANDLING&urgency=URGENT&limit=20"), requests);
+        measure("search department+sla, sort due", agent,
+                List.of("/api/complaints?department=logistics&sla=AT_RISK&sort=DUE_ASC&limit=20"), requests);
+        measure("search q= (frequent word)", agent, List.of("/api/complaints?q=flickers&limit=20"), requests);
+        measure("search q= + filters (rare)", agent,
+                List.of("/api/complaints?q=charged%20twice&channel=APP&status=IN_HANDLING&limit=20"), requests);
+        measure("search q= (no match: every row)", agent, List.of("/api/complaints?q=nosuchwordanywhere&limit=20"),
+                Math.min(requests, 20));
+    }
+
+    /** Sequential GETs after 3 warm-up requests; latency p50/p99. */
+    private static void measure(String name, Http http, List<String> paths, int requests) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < requests + 3; i++) {
+            String path = paths.get(i % paths.size());
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(http.get(path));
+            long elapsed = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                REPORT.put(name, "answered " + response.statusCode() + ": " + response.body());
+                return;
+            }
+            if (i >= 3) {
+                latencies.add(elapsed);
+            }
+        }
+        REPORT.put(name, new Stats(latencies).p50p99());
+        System.out.println(name + ": " + REPORT.get(name));
+    }
+
+    /** A status read that may time out while the server is saturated: the question is asked again. */
+    private static String readPatiently(Http http, String path) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.read(path);
+            } catch (java.io.IOException | IllegalStateException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                System.out.println("  " + path + " not answered (" + e.getMessage() + "), asking again");
+                Thread.sleep(1000);
             }
         }
     }
 
-    private static List<Long> sorted(java.util.Collection<Long> values) {
-        List<Long> list = new ArrayList<>(values);
-        Collections.sort(list);
-        return list;
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^,\"}]*)").matcher(json);
+        return m.find() ? m.group(1) : null;
     }
 
-    private static double ms(List<Long> sorted, double quantile) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1_000_000.0;
+    private static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : (bytes >> 20) + " MB";
     }
 
     private static Map<String, String> options(String[] args) {

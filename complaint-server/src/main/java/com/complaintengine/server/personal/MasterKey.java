@@ -31,6 +31,14 @@ public final class MasterKey {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** One cipher per thread, initialized for each operation: {@code Cipher.getInstance} looks up providers each time. */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
 
     private final SecretKey key;
     private final SecretKey contactDigestKey;
@@ -99,7 +107,7 @@ public final class MasterKey {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
@@ -111,7 +119,7 @@ public final class MasterKey {
 
     static byte[] decrypt(SecretKey with, byte[] ivAndSealed, String subject) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, ivAndSealed, 0, IV_BYTES));
             cipher.updateAAD(subject.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(ivAndSealed, IV_BYTES, ivAndSealed.length - IV_BYTES);

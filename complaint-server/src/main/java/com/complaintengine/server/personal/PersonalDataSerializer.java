@@ -48,24 +48,26 @@ public class PersonalDataSerializer implements Serializer {
         if (paths.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
-        ObjectNode tree = read(plain.getData());
+        // One pass: the object straight to a tree (no JSON text in between), the tree written once.
+        ObjectNode tree = mapper.valueToTree(object);
         String subject = subjectOf(tree);
         JsonNode contact = tree.at("/customer/contact");
         PersonalDataKeys.KeyState key = keys.forWriting(subject, contact.isTextual() ? contact.asText() : null);
         for (PersonalFields.Path path : paths) {
             transform(tree, path, value -> key.erased() ? erased(value, path) : encrypt(key, value, subject));
         }
-        return getConverter().convert(new SimpleSerializedObject<>(write(tree), byte[].class, plain.getType()),
-                expectedRepresentation);
+        return getConverter().convert(new SimpleSerializedObject<>(write(tree), byte[].class,
+                delegate.typeForClass(object.getClass())), expectedRepresentation);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         if (SerializedType.emptyType().equals(serializedObject.getType())) {
             return delegate.deserialize(serializedObject);
         }
-        List<PersonalFields.Path> paths = PersonalFields.of(classForType(serializedObject.getType()));
+        Class<?> type = classForType(serializedObject.getType());
+        List<PersonalFields.Path> paths = PersonalFields.of(type);
         if (paths.isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
@@ -77,7 +79,12 @@ public class PersonalDataSerializer implements Serializer {
             // Erased: every personal field reads as erased, also a clear one written before encryption existed.
             transform(tree, path, value -> key.erased() ? erased(value, path) : decrypt(key, value, subject));
         }
-        return delegate.deserialize(new SimpleSerializedObject<>(write(tree), byte[].class, serializedObject.getType()));
+        // The decrypted tree straight to the event (the stored JSON is parsed once, never written back to text).
+        try {
+            return (T) mapper.treeToValue(tree, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The subject whose key encrypts an event: its group complaint, else its complaint. */
