@@ -100,6 +100,7 @@ class ConsoleBrowserTest {
         assertThat(browser.text("#suggestion-reasons")).contains("restart");
         browser.waitText("#privacy-masked", text -> text.contains("[ID ****002X]"));
         assertThat(browser.text("#privacy-masked")).doesNotContain("11010519491231002X");
+        ((JavascriptExecutor) browser.driver).executeScript("document.querySelector('#in-facts').scrollIntoView()");
         browser.screenshot("intake");
         long eventsBefore = engine.eventCount();
         // The default demand is a refund, which needs an amount: the engine's refusal is shown and nothing is written.
