@@ -31,7 +31,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Who may call what: THE table of the engine's endpoints and the roles allowed on each (issue 7). A request no
  * rule matches is refused (401 without credentials, 403 with), so a new endpoint is closed until it gets a rule,
  * and the endpoint-by-role test fails until then. A rule that lets a HANDLER in must be about one complaint
- * ({@code /api/complaints/{id}...}): handlers act only on complaints routed to their department.
+ * ({@code /api/complaints/{id}...}): handlers act only on complaints routed to their department; the one exception
+ * is {@link #SELF}, what the logged-in user may read about themselves.
  */
 public final class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
 
