@@ -5,15 +5,11 @@ import com.complaintengine.api.events.GroupIssueOpened;
 import com.complaintengine.api.queries.FindComplaint;
 import com.complaintengine.api.values.MetaDataKeys;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +17,6 @@ import org.springframework.stereotype.Component;
  * Keeps {@code complaint_summary} up to date from the complaint events, by {@link SummaryFold}, and answers
  * {@link FindComplaint}. Group complaint events are not a complaint's; of them only the link of a complaint to
  * a group case ({@link GroupIssueOpened}) is kept, for the case list's group filter.
- *
- * <p>Within one batch of the processor (one unit of work, one transaction) the summaries it changes are kept in
- * memory and written together when the batch commits (issue 9: a replay read and wrote one row per event): a later
- * event of the same complaint in the batch folds into the kept summary without reading the row again.
  */
 @Component
 @ProcessingGroup(ComplaintSummaryProjection.PROCESSING_GROUP)
@@ -33,8 +25,6 @@ public class ComplaintSummaryProjection {
     public static final String PROCESSING_GROUP = "complaint-summary";
     /** The aggregate type of complaint events in the store (the aggregate's class name). */
     private static final String COMPLAINT = "Complaint";
-    /** The unit-of-work resource holding the summaries of the batch not yet written. */
-    private static final String PENDING = ComplaintSummaryProjection.class.getName() + ".pending";
 
     private final ComplaintSummaryStore store;
     private final SummaryChanges changes;
@@ -50,38 +40,14 @@ public class ComplaintSummaryProjection {
             return; // a group complaint's event: not a complaint's summary (no row to read)
         }
         long sequence = message.getSequenceNumber();
-        String id = message.getAggregateIdentifier();
-        Map<String, ComplaintSummary> pending = pendingOfThisBatch();
-        // A receipt starts the summary; any other event folds into the one kept in this batch, else the stored one.
+        // A receipt starts the summary; any other event folds into the stored one.
         ComplaintSummary current = event instanceof ComplaintReceived ? null
-                : pending != null && pending.containsKey(id) ? pending.get(id) : store.find(id).orElse(null);
+                : store.find(message.getAggregateIdentifier()).orElse(null);
         ComplaintSummary next = SummaryFold.apply(current, event, sequence, occurredAt(message));
         if (next != null && next.version() == sequence) {
-            if (pending != null) {
-                pending.put(id, next);
-            } else {
-                store.save(next);
-                changes.changed();
-            }
+            store.save(next);
+            changes.changed();
         }
-    }
-
-    /** The batch's summaries to write when it commits; null outside a unit of work (the summary is written at once). */
-    private Map<String, ComplaintSummary> pendingOfThisBatch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING, name -> {
-            Map<String, ComplaintSummary> pending = new LinkedHashMap<>();
-            batch.onPrepareCommit(unit -> {
-                if (!pending.isEmpty()) {
-                    store.saveAll(pending.values());
-                    changes.changed();
-                }
-            });
-            return pending;
-        });
     }
 
     @EventHandler

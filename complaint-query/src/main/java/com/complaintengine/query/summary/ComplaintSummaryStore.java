@@ -6,7 +6,6 @@ import com.complaintengine.query.summary.ComplaintSummary.SlaState;
 import com.complaintengine.query.summary.ComplaintSummary.SlaView;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,25 @@ public class ComplaintSummaryStore {
             SlaState.EXTENDED, SlaState.RUNNING);
     private static final Set<SlaState> TICKING = Set.of(SlaState.RUNNING, SlaState.AT_RISK, SlaState.EXTENDED);
 
-    private static final String SAVE = """
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ComplaintSummaryStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ComplaintSummary> find(String id) {
+        List<ComplaintSummary> rows = jdbc.query("select document from complaint_summary where complaint_id = ?",
+                (rs, n) -> json.readValue(rs.getString(1), ComplaintSummary.class), id);
+        return rows.stream().findFirst();
+    }
+
+    /** Stores the summary unless the row already holds this version or a later one. */
+    public void save(ComplaintSummary s) {
+        ComplaintSummary.ClassificationView classification = s.classification();
+        ComplaintSummary.Assignment assignment = s.assignment();
+        SlaView firstResponse = s.sla().get(SlaClock.FIRST_RESPONSE);
+        jdbc.update("""
                 insert into complaint_summary (complaint_id, version, status, urgency, type, subtype,
                         primary_department, channel, handler, handling_department, escalation_level, escalation_count,
                         sla_state, next_due_at, group_id, affected_count, first_response_at, resolved_at,
@@ -49,36 +66,8 @@ public class ComplaintSummaryStore {
                        satisfied = excluded.satisfied, score = excluded.score,
                        received_at = excluded.received_at, updated_at = excluded.updated_at,
                        document = excluded.document
-                 where complaint_summary.version < excluded.version""";
-
-    private final JdbcTemplate jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    public ComplaintSummaryStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public Optional<ComplaintSummary> find(String id) {
-        List<ComplaintSummary> rows = jdbc.query("select document from complaint_summary where complaint_id = ?",
-                (rs, n) -> json.readValue(rs.getString(1), ComplaintSummary.class), id);
-        return rows.stream().findFirst();
-    }
-
-    /** Stores the summary unless the row already holds this version or a later one. */
-    public void save(ComplaintSummary s) {
-        jdbc.update(SAVE, arguments(s));
-    }
-
-    /** {@link #save} for several summaries, in one batch of statements. */
-    public void saveAll(Collection<ComplaintSummary> summaries) {
-        jdbc.batchUpdate(SAVE, summaries.stream().map(this::arguments).toList());
-    }
-
-    private Object[] arguments(ComplaintSummary s) {
-        ComplaintSummary.ClassificationView classification = s.classification();
-        ComplaintSummary.Assignment assignment = s.assignment();
-        SlaView firstResponse = s.sla().get(SlaClock.FIRST_RESPONSE);
-        return new Object[] {s.id(), s.version(), s.status().name(),
+                 where complaint_summary.version < excluded.version""",
+                s.id(), s.version(), s.status().name(),
                 classification == null ? null : classification.urgency().name(),
                 classification == null ? null : classification.type(),
                 classification == null ? null : classification.subtype(),
@@ -95,7 +84,7 @@ public class ComplaintSummaryStore {
                 s.outcome() == null ? null : s.outcome().satisfied(),
                 s.outcome() == null ? null : s.outcome().score(),
                 timestamp(s.timeline().receivedAt()), timestamp(s.timeline().updatedAt()),
-                json.writeValueAsString(s)};
+                json.writeValueAsString(s));
     }
 
     /** A complaint became one of a group case's issues (002 §3); kept even if its summary comes later. */
