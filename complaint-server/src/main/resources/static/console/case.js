@@ -1,7 +1,7 @@
 // One case (issue 8 item 4): its current state, its SLA clocks counting down, and the full timeline of events
 // with operator and time — the auditor's view, with an "as of" picker and the hash chain's verification — and
 // the forms of the steps the user's roles allow (item 5).
-import { start, main, api, el, t, clear, table, badge, time, countdown, instant, localInput, problem, ENUMS, $ } from './console.js';
+import { start, main, api, el, t, clear, table, badge, time, countdown, instant, localInput, problem, ENUMS } from './console.js';
 
 const me = await start('cases', 'case.title');
 const area = main(me.may.case);

@@ -372,8 +372,8 @@ export function table(headers, rows, { id, numeric = [] } = {}) {
 }
 
 /** A select of values with translated labels; '' first when optional. */
-export function select(name, values, { kind, optional, selected, multiple } = {}) {
-  const field = el('select', { name, multiple });
+export function select(name, values, { kind, optional, selected } = {}) {
+  const field = el('select', { name });
   if (optional) field.append(el('option', { value: '', text: t('any') }));
   for (const value of values) {
     field.append(el('option', { value, selected: value === selected, text: kind ? t(kind + '.' + value) : value }));

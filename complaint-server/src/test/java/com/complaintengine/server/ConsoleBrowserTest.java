@@ -233,7 +233,8 @@ class ConsoleBrowserTest {
 
         browser.click("#nav-trends");
         browser.waitUntil(d -> browser.present("#chart-volume"));
-        assertThat(browser.text("#warnings")).isNotBlank();
+        String rule = api.as(Api.ANALYST).get("/api/reports/trends").json().get("warningRule").asString();
+        assertThat(browser.text("#warnings")).as("the early-warning rule is shown").contains(rule);
         browser.screenshot("trends");
     }
 

@@ -36,7 +36,6 @@ class ConsoleController {
             "assign", "POST /api/complaints/x/assignment",
             "extend", "POST /api/complaints/x/extensions",
             "escalate", "POST /api/complaints/x/escalations",
-            "remedyOptions", "POST /api/complaints/x/remedy-options",
             "resolve", "POST /api/complaints/x/resolution",
             "confirm", "POST /api/complaints/x/confirmation",
             "archive", "POST /api/complaints/x/archive");
