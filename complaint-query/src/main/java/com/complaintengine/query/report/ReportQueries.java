@@ -1,12 +1,13 @@
 package com.complaintengine.query.report;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,36 +28,71 @@ public class ReportQueries {
         this.properties = properties;
     }
 
+    /**
+     * The dashboard from the counters the summary rows keep in {@code dashboard_cube} (per UTC day) and
+     * {@code dashboard_histogram} (per UTC month), plus the rows of the cohort's partial days or months read directly,
+     * so the answer is the same as aggregating every row of the cohort (percentiles within a histogram bucket,
+     * {@link DurationHistogram}) while reading only counters and the edges.
+     */
     public SlaDashboard dashboard(Cohort cohort) {
         List<Object> args = Cohort.args();
-        String where = cohort.where(args);
-        Object[] a = args.toArray();
-        Map<String, Long> byStatus = counts("select s.status, count(*) from complaint_summary s where " + where
-                + " and " + OPEN + " group by 1 order by 1", a);
-        Map<String, Long> byUrgency = counts("select coalesce(s.urgency, 'UNCLASSIFIED'), count(*) from complaint_summary s"
-                + " where " + where + " and " + OPEN + " group by 1 order by 1", a);
-        Map<String, Long> byDepartment = counts("select coalesce(s.primary_department, 'unrouted'), count(*) "
-                + "from complaint_summary s where " + where + " and " + OPEN + " group by 1 order by 1", a);
-        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, Long> slaNow = counts("select s.sla_state, count(*) from complaint_summary s where " + where
-                + " and " + OPEN + " and s.sla_state in ('AT_RISK', 'BREACHED') group by 1", a);
-        Map<String, SlaDashboard.OnTime> onTime = new LinkedHashMap<>();
+        List<Object> edgeArgs = Cohort.args();
+        Cohort.Split days = cohort.split(Cohort.Grain.DAY, "day", args, edgeArgs);
+        args.addAll(edgeArgs);
+        Map<String, Long> byStatus = new TreeMap<>();
+        Map<String, Long> byUrgency = new TreeMap<>();
+        Map<String, Long> byDepartment = new TreeMap<>();
+        Map<String, Long> slaNow = new HashMap<>();
+        Map<String, long[]> clocks = new TreeMap<>();
+        long[] totals = new long[2];
         jdbc.query("""
-                select c.key,
-                       count(*) filter (where c.value ->> 'state' = 'MET' and (c.value ->> 'breaches')::int = 0),
-                       count(*) filter (where (c.value ->> 'breaches')::int > 0)
-                  from complaint_summary s, jsonb_each(s.document -> 'sla') c
-                 where\s""" + where + " group by c.key order by c.key",
-                rs -> {
-                    onTime.put(rs.getString(1), SlaDashboard.OnTime.of(rs.getLong(2), rs.getLong(3)));
-                }, a);
-        Percentiles firstResponse = percentiles("s.first_response_at - s.received_at", "s.first_response_at is not null",
-                where, a);
-        Percentiles resolution = percentiles("s.resolved_at - s.received_at", "s.resolved_at is not null", where, a);
-        long[] totals = jdbc.queryForObject("select coalesce(sum(s.extension_count), 0), "
-                + "coalesce(sum(s.escalation_count), 0) from complaint_summary s where " + where,
-                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, a);
-        List<Object> oldestArgs = new ArrayList<>(args);
+                select metric, key, department, sum(n) from (
+                    select c.metric, c.key, c.department, c.n from dashboard_cube c where %s
+                    union all
+                    select x.metric, x.key, coalesce(s.primary_department, ''), x.n
+                      from complaint_summary s cross join lateral dashboard_counts(s) x where %s) f
+                 group by 1, 2, 3 having sum(n) <> 0""".formatted(days.periods(), days.edges()), rs -> {
+                    String key = rs.getString(2);
+                    long n = rs.getLong(4);
+                    switch (rs.getString(1)) {
+                        case "open.status" -> {
+                            byStatus.merge(key, n, Long::sum);
+                            String department = rs.getString(3);
+                            byDepartment.merge(department.isEmpty() ? "unrouted" : department, n, Long::sum);
+                        }
+                        case "open.urgency" -> byUrgency.merge(key, n, Long::sum);
+                        case "open.sla" -> slaNow.merge(key, n, Long::sum);
+                        case "clock.seen" -> clocks.computeIfAbsent(key, k -> new long[2]);
+                        case "clock.met" -> clocks.computeIfAbsent(key, k -> new long[2])[0] += n;
+                        case "clock.breached" -> clocks.computeIfAbsent(key, k -> new long[2])[1] += n;
+                        case "extensions" -> totals[0] += n;
+                        case "escalations" -> totals[1] += n;
+                        default -> { }
+                    }
+                }, args.toArray());
+        Map<String, SlaDashboard.OnTime> onTime = new LinkedHashMap<>();
+        clocks.forEach((clock, n) -> onTime.put(clock, SlaDashboard.OnTime.of(n[0], n[1])));
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+
+        List<Object> monthArgs = Cohort.args();
+        List<Object> monthEdgeArgs = Cohort.args();
+        Cohort.Split months = cohort.split(Cohort.Grain.MONTH, "month", monthArgs, monthEdgeArgs);
+        monthArgs.addAll(monthEdgeArgs);
+        DurationHistogram firstResponse = new DurationHistogram();
+        DurationHistogram resolution = new DurationHistogram();
+        jdbc.query("""
+                select metric, bucket, sum(n) from (
+                    select c.metric, c.bucket, c.n from dashboard_histogram c where %s
+                    union all
+                    select d.metric, d.bucket, 1 from complaint_summary s cross join lateral dashboard_durations(s) d
+                     where %s) f
+                 group by 1, 2""".formatted(months.periods(), months.edges()), rs -> {
+                    (rs.getString(1).equals("first_response") ? firstResponse : resolution)
+                            .add(rs.getInt(2), rs.getLong(3));
+                }, monthArgs.toArray());
+
+        List<Object> oldestArgs = Cohort.args();
+        String where = cohort.where(oldestArgs);
         oldestArgs.add(properties.oldestOpenCases());
         List<SlaDashboard.OpenCase> oldest = jdbc.query("""
                 select s.complaint_id, s.status, s.urgency, s.primary_department, s.sla_state, s.received_at
@@ -66,8 +102,8 @@ public class ReportQueries {
                         rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()), oldestArgs.toArray());
         return new SlaDashboard(cohort.from(), cohort.to(), cohort.departments(),
                 new SlaDashboard.Open(total, byStatus, byUrgency, byDepartment),
-                slaNow.getOrDefault("AT_RISK", 0L), slaNow.getOrDefault("BREACHED", 0L), onTime, firstResponse,
-                resolution, totals[0], totals[1], oldest);
+                slaNow.getOrDefault("AT_RISK", 0L), slaNow.getOrDefault("BREACHED", 0L), onTime,
+                firstResponse.percentiles(), resolution.percentiles(), totals[0], totals[1], oldest);
     }
 
     public ResponsibilityReport responsibility(Cohort cohort) {
@@ -143,24 +179,6 @@ public class ReportQueries {
         return counts("select d, count(*) from (select " + expression + " as d from complaint_summary s where " + where
                 + " and coalesce(s.type, 'UNCLASSIFIED') = ?) x where d is not null group by 1 order by 1",
                 args.toArray());
-    }
-
-    private Percentiles percentiles(String duration, String condition, String where, Object[] a) {
-        return jdbc.queryForObject("select count(*), percentile_cont(" + Percentiles.SQL + ") within group "
-                + "(order by extract(epoch from " + duration + ")) from complaint_summary s where " + where + " and "
-                + condition, (rs, n) -> Percentiles.of(rs.getLong(1), doubles(rs.getArray(2))), a);
-    }
-
-    private static Double[] doubles(Array array) throws SQLException {
-        if (array == null) {
-            return null;
-        }
-        Object[] values = (Object[]) array.getArray();
-        Double[] result = new Double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i] == null ? null : ((Number) values[i]).doubleValue();
-        }
-        return result;
     }
 
     Map<String, Long> counts(String sql, Object... args) {

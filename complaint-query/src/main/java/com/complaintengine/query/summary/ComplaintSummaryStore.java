@@ -95,10 +95,13 @@ public class ComplaintSummaryStore {
         jdbc.update("update complaint_summary set group_id = ? where complaint_id = ?", groupId, complaintId);
     }
 
-    /** Empties the tables before a replay of the projection. */
+    /**
+     * Empties the tables before a replay of the projection, with the dashboard's counters that the summary rows
+     * feed (truncate fires no row or statement triggers: emptying the counters row by row would cost a replay
+     * seconds at a million complaints).
+     */
     public void deleteAll() {
-        jdbc.update("delete from complaint_summary");
-        jdbc.update("delete from complaint_group_link");
+        jdbc.update("truncate complaint_summary, complaint_group_link, dashboard_cube, dashboard_histogram");
     }
 
     /** The most pressing state among the case's current clocks; null when no clock is current. */
