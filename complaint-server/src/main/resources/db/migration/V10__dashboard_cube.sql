@@ -1,10 +1,10 @@
 -- The SLA dashboard's figures kept as counters (issue 9): aggregating every complaint_summary row on each request
 -- took 6-9 s at 1,000,000 complaints. What each summary row contributes to the dashboard is kept per UTC day of
 -- receipt and primary department (dashboard_cube: counts) and per UTC month and department (dashboard_histogram:
--- the first-response and resolution durations, for percentiles); statement triggers on complaint_summary add a
--- new row's contributions and take an old row's away in the same transaction as the write, so the counters can
--- never disagree with the rows. A dashboard sums the whole days (months) of its period and reads the summary rows
--- of the partial ones at either end.
+-- the first-response and resolution durations, for percentiles); statement triggers on complaint_summary append a
+-- new row's contributions and take an old row's away in the same transaction as the write (as deltas, folded into
+-- the counters every second), so counters plus deltas never disagree with the rows. A dashboard sums the whole
+-- days (months) of its period and reads the summary rows of the partial ones at either end.
 
 create table dashboard_cube (
     day        date         not null,
@@ -22,6 +22,23 @@ create table dashboard_histogram (
     bucket     int          not null, -- dashboard_duration_bucket
     n          bigint       not null,
     primary key (month, department, metric, bucket)
+);
+
+-- Changes not yet folded into the counters above (append-only; DashboardCounters moves them every second).
+create table dashboard_cube_delta (
+    day        date         not null,
+    department varchar(100) not null,
+    metric     varchar(20)  not null,
+    key        varchar(50)  not null,
+    n          bigint       not null
+);
+
+create table dashboard_histogram_delta (
+    month      date         not null,
+    department varchar(100) not null,
+    metric     varchar(20)  not null,
+    bucket     int          not null,
+    n          bigint       not null
 );
 
 -- A duration's histogram bucket: whole seconds below 128 s, above that 32 buckets per doubling (each 2.19 % wide).
@@ -71,9 +88,11 @@ create function dashboard_durations(s complaint_summary)
      where s.resolved_at is not null
 $$;
 
--- One statement's rows in, one upsert per touched counter, in key order (two writers never lock counters in
--- opposite orders). Transition tables need one trigger per operation (PostgreSQL 10+): the update trigger sees
--- the old and the new rows, the insert trigger only new ones, the delete trigger only old ones.
+-- What one statement changed, as deltas appended to dashboard_cube_delta / dashboard_histogram_delta: the update
+-- trigger sees the old and the new rows, the insert trigger only new ones, the delete trigger only old ones
+-- (transition tables need one trigger per operation, PostgreSQL 10+). Appending takes no lock on a shared counter,
+-- so concurrent projection transactions, each writing several summaries, never wait for or deadlock on each
+-- other; DashboardCounters folds the deltas into the counters every second (one statement, key order).
 create function dashboard_cube_apply() returns trigger language plpgsql as $$
 declare
     -- (sign, transition table): what the statement took away and what it added
@@ -93,14 +112,12 @@ begin
                       ' union all ')
       into counts, durations
       from generate_subscripts(sides, 1) i;
-    execute 'insert into dashboard_cube (day, department, metric, key, n) '
+    execute 'insert into dashboard_cube_delta (day, department, metric, key, n) '
          || 'select day, department, metric, key, sum(n) from (' || counts || ') x '
-         || 'group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4 '
-         || 'on conflict (day, department, metric, key) do update set n = dashboard_cube.n + excluded.n';
-    execute 'insert into dashboard_histogram (month, department, metric, bucket, n) '
+         || 'group by 1, 2, 3, 4 having sum(n) <> 0';
+    execute 'insert into dashboard_histogram_delta (month, department, metric, bucket, n) '
          || 'select month, department, metric, bucket, sum(n) from (' || durations || ') x '
-         || 'group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4 '
-         || 'on conflict (month, department, metric, bucket) do update set n = dashboard_histogram.n + excluded.n';
+         || 'group by 1, 2, 3, 4 having sum(n) <> 0';
     return null;
 end
 $$;

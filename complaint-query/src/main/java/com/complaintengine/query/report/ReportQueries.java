@@ -30,7 +30,8 @@ public class ReportQueries {
 
     /**
      * The dashboard from the counters the summary rows keep in {@code dashboard_cube} (per UTC day) and
-     * {@code dashboard_histogram} (per UTC month), plus the rows of the cohort's partial days or months read directly,
+     * {@code dashboard_histogram} (per UTC month), with their deltas not yet folded ({@link DashboardCounters}),
+     * plus the rows of the cohort's partial days or months read directly,
      * so the answer is the same as aggregating every row of the cohort (percentiles within a histogram bucket,
      * {@link DurationHistogram}) while reading only counters and the edges.
      */
@@ -38,6 +39,7 @@ public class ReportQueries {
         List<Object> args = Cohort.args();
         List<Object> edgeArgs = Cohort.args();
         Cohort.Split days = cohort.split(Cohort.Grain.DAY, "day", args, edgeArgs);
+        args.addAll(List.copyOf(args)); // the delta table's condition
         args.addAll(edgeArgs);
         Map<String, Long> byStatus = new TreeMap<>();
         Map<String, Long> byUrgency = new TreeMap<>();
@@ -47,10 +49,12 @@ public class ReportQueries {
         long[] totals = new long[2];
         jdbc.query("""
                 select metric, key, department, sum(n) from (
-                    select c.metric, c.key, c.department, c.n from dashboard_cube c where %s
+                    select c.metric, c.key, c.department, c.n from dashboard_cube c where %1$s
+                    union all
+                    select c.metric, c.key, c.department, c.n from dashboard_cube_delta c where %1$s
                     union all
                     select x.metric, x.key, coalesce(s.primary_department, ''), x.n
-                      from complaint_summary s cross join lateral dashboard_counts(s) x where %s) f
+                      from complaint_summary s cross join lateral dashboard_counts(s) x where %2$s) f
                  group by 1, 2, 3 having sum(n) <> 0""".formatted(days.periods(), days.edges()), rs -> {
                     String key = rs.getString(2);
                     long n = rs.getLong(4);
@@ -77,15 +81,18 @@ public class ReportQueries {
         List<Object> monthArgs = Cohort.args();
         List<Object> monthEdgeArgs = Cohort.args();
         Cohort.Split months = cohort.split(Cohort.Grain.MONTH, "month", monthArgs, monthEdgeArgs);
+        monthArgs.addAll(List.copyOf(monthArgs));
         monthArgs.addAll(monthEdgeArgs);
         DurationHistogram firstResponse = new DurationHistogram();
         DurationHistogram resolution = new DurationHistogram();
         jdbc.query("""
                 select metric, bucket, sum(n) from (
-                    select c.metric, c.bucket, c.n from dashboard_histogram c where %s
+                    select c.metric, c.bucket, c.n from dashboard_histogram c where %1$s
+                    union all
+                    select c.metric, c.bucket, c.n from dashboard_histogram_delta c where %1$s
                     union all
                     select d.metric, d.bucket, 1 from complaint_summary s cross join lateral dashboard_durations(s) d
-                     where %s) f
+                     where %2$s) f
                  group by 1, 2""".formatted(months.periods(), months.edges()), rs -> {
                     (rs.getString(1).equals("first_response") ? firstResponse : resolution)
                             .add(rs.getInt(2), rs.getLong(3));

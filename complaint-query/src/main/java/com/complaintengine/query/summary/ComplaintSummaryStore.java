@@ -101,7 +101,8 @@ public class ComplaintSummaryStore {
      * seconds at a million complaints).
      */
     public void deleteAll() {
-        jdbc.update("truncate complaint_summary, complaint_group_link, dashboard_cube, dashboard_histogram");
+        jdbc.update("truncate complaint_summary, complaint_group_link, dashboard_cube, dashboard_cube_delta, "
+                + "dashboard_histogram, dashboard_histogram_delta");
     }
 
     /** The most pressing state among the case's current clocks; null when no clock is current. */
