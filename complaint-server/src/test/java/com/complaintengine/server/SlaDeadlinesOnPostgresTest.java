@@ -3,6 +3,8 @@ package com.complaintengine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.complaintengine.api.values.SlaClock;
+import com.complaintengine.command.sla.SlaDeadline;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,10 +118,65 @@ class SlaDeadlinesOnPostgresTest {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(types(api, id)).contains("SlaBreached"));
             Thread.sleep(3_000);
             assertThat(types(api, id)).filteredOn("SlaBreached"::equals).hasSize(1);
-            // This database holds only this complaint: the first-response deadlines ran and are gone; the two of
-            // its 48-hour resolution clock (at risk, due) wait. (The recurring retention job of issue 7 is not a deadline.)
+            // This database holds only this complaint: the first-response deadline ran and is gone; its 48-hour
+            // resolution clock waits with one row, the at-risk deadline, which schedules the due one when it fires
+            // (issue 9). (The recurring retention job of issue 7 is not a deadline.)
             assertThat(engine.jdbc().queryForObject(
-                    "select count(*) from scheduled_tasks where task_name <> 'personal-data-retention'", Long.class)).isEqualTo(2);
+                    "select count(*) from scheduled_tasks where task_name <> 'personal-data-retention'", Long.class)).isEqualTo(1);
+        } finally {
+            engine.closeAndDelete();
+        }
+    }
+
+    @Test
+    @DisplayName("issue 9: deadline rows of the earlier format (at risk and due, two per clock) still fire, each once")
+    void deadlinesOfTheEarlierFormatStillFire() throws InterruptedException {
+        // A 12-second first-response clock: at risk after 9.6 s, due after 12 s, time enough to swap its row.
+        Engine engine = Engine.start(Engine.newDataDirectory(), "--complaint.sla.first-response.URGENT.duration=PT12S",
+                "--db-scheduler.polling-interval=1s");
+        try {
+            Api api = engine.api();
+            String id = api.post("/api/complaints", urgentComplaint()).json().get("id").asString();
+            JsonNode started = null;
+            for (JsonNode event : api.get("/api/complaints/" + id + "/history").json().get("events")) {
+                if (event.get("type").asString().equals("SlaClockStarted")
+                        && event.get("payload").get("clock").asString().equals("FIRST_RESPONSE")) {
+                    started = event.get("payload");
+                }
+            }
+            java.time.Instant dueAt = java.time.Instant.parse(started.get("dueAt").asString());
+            java.time.Instant atRiskAt = java.time.Instant.parse(started.get("atRiskAt").asString());
+            assertThat(java.time.Instant.now()).isBefore(atRiskAt.minusSeconds(3));
+            // What a node before issue 9 left in scheduled_tasks for this clock: two rows, at risk and due.
+            org.axonframework.deadline.DeadlineManager deadlines = engine.bean(org.axonframework.deadline.DeadlineManager.class);
+            org.axonframework.messaging.ScopeDescriptor scope =
+                    new org.axonframework.modelling.command.AggregateScopeDescriptor("Complaint", id);
+            SlaClock clock = SlaClock.FIRST_RESPONSE;
+            deadlines.cancelAllWithinScope(SlaDeadline.atRiskName(clock), scope);
+            deadlines.schedule(atRiskAt, SlaDeadline.atRiskName(clock), new SlaDeadline(clock, SlaDeadline.Kind.AT_RISK, dueAt), scope);
+            deadlines.schedule(dueAt, SlaDeadline.dueName(clock), new SlaDeadline(clock, SlaDeadline.Kind.DUE, dueAt), scope);
+            String dueRows = "select count(*) from scheduled_tasks where task_name = 'AxonDeadline' "
+                    + "and position('sla-due:FIRST_RESPONSE' in encode(task_data, 'escape')) > 0";
+            assertThat(engine.jdbc().queryForObject(dueRows, Long.class)).isEqualTo(1);
+
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                // Between the two firings the old at-risk row must not add a due row of its own.
+                assertThat(engine.jdbc().queryForObject(dueRows, Long.class)).isLessThanOrEqualTo(1);
+                assertThat(types(api, id)).containsSubsequence("SlaAtRisk", "SlaBreached", "ComplaintEscalated");
+            });
+            Thread.sleep(3_000);
+            List<String> types = types(api, id);
+            assertThat(types).filteredOn("SlaAtRisk"::equals).hasSize(1);
+            assertThat(types).filteredOn("SlaBreached"::equals).hasSize(1);
+            assertThat(types).filteredOn("ComplaintEscalated"::equals).hasSize(1);
+            assertThat(engine.jdbc().queryForObject(dueRows, Long.class)).isZero();
+            JsonNode breached = null;
+            for (JsonNode event : api.get("/api/complaints/" + id + "/history").json().get("events")) {
+                if (event.get("type").asString().equals("SlaBreached")) {
+                    breached = event.get("payload");
+                }
+            }
+            assertThat(java.time.Instant.parse(breached.get("breachedAt").asString())).isAfterOrEqualTo(dueAt);
         } finally {
             engine.closeAndDelete();
         }

@@ -412,6 +412,12 @@ class Complaint {
         if (deadline.kind() == SlaDeadline.Kind.AT_RISK) {
             return;
         }
+        // Issue 9: the due deadline is written only now; a due instant already reached breaches in this same firing.
+        if (deadline.kind() == SlaDeadline.Kind.AT_RISK_THEN_DUE && clock.instant().isBefore(deadline.dueAt())) {
+            deadlines.schedule(deadline.dueAt(), SlaDeadline.dueName(deadline.clock()),
+                    new SlaDeadline(deadline.clock(), SlaDeadline.Kind.DUE, deadline.dueAt()));
+            return;
+        }
         apply(new SlaBreached(id, deadline.clock(), state.dueAt(), clock.instant()), stamp);
         EscalationLevel next = escalationLevel == null ? EscalationLevel.MAJOR
                 : EscalationLevel.values()[Math.min(escalationLevel.ordinal() + 1, EscalationLevel.CRITICAL.ordinal())];
@@ -794,9 +800,13 @@ class Complaint {
         }
     }
 
+    /**
+     * One deadline row per clock (issue 9): at the at-risk instant, or at the due instant when that comes first; the
+     * at-risk deadline schedules the due one when it fires. Cancelling still covers both names.
+     */
     private static void schedule(DeadlineManager deadlines, SlaClock clock, Instant dueAt, Instant atRiskAt) {
-        deadlines.schedule(atRiskAt, SlaDeadline.atRiskName(clock), new SlaDeadline(clock, SlaDeadline.Kind.AT_RISK, dueAt));
-        deadlines.schedule(dueAt, SlaDeadline.dueName(clock), new SlaDeadline(clock, SlaDeadline.Kind.DUE, dueAt));
+        deadlines.schedule(atRiskAt.isAfter(dueAt) ? dueAt : atRiskAt, SlaDeadline.atRiskName(clock),
+                new SlaDeadline(clock, SlaDeadline.Kind.AT_RISK_THEN_DUE, dueAt));
     }
 
     private static void cancel(DeadlineManager deadlines, SlaClock clock) {

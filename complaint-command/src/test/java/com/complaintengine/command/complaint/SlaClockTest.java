@@ -114,7 +114,8 @@ class SlaClockTest {
                .when(new AcknowledgeComplaint(ID, "phone", "sorry", null), BY_AGENT)
                .expectEvents(new ComplaintAcknowledged(ID, "phone", "sorry", null),
                        new SlaClockMet(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, NOW), progressClock(NOW, Duration.ofHours(48)))
-               .expectNoScheduledDeadlineWithName(NOW.plus(Duration.ofHours(2)), SlaDeadline.dueName(SlaClock.FIRST_RESPONSE));
+               .expectNoScheduledDeadlineWithName(URGENT_CLOCK.atRiskAt(), SlaDeadline.atRiskName(SlaClock.FIRST_RESPONSE))
+               .expectNoScheduledDeadlineWithName(URGENT_DUE, SlaDeadline.dueName(SlaClock.FIRST_RESPONSE));
     }
 
     private static SlaClockStarted progressClock(Instant start, Duration interval) {
@@ -212,7 +213,90 @@ class SlaClockTest {
                .expectEvents(new DeadlineExtended(ID, "first-response", newDue, "engineer on site tomorrow", consent),
                        new SlaClockRescheduled(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, newDue, NOW.plus(Duration.ofHours(8)),
                                "extension agreed with the customer: engineer on site tomorrow", "default"))
-               .expectScheduledDeadlineWithName(Duration.ofHours(10), SlaDeadline.dueName(SlaClock.FIRST_RESPONSE));
+               .expectScheduledDeadline(Duration.ofHours(8),
+                       new SlaDeadline(SlaClock.FIRST_RESPONSE, SlaDeadline.Kind.AT_RISK_THEN_DUE, newDue))
+               .expectNoScheduledDeadlineWithName(newDue, SlaDeadline.dueName(SlaClock.FIRST_RESPONSE));
+    }
+
+    // ---- issue 9: one deadline row per clock at a time; the at-risk deadline schedules the due one
+
+    @Test
+    @DisplayName("an intake schedules one deadline per clock, at its at-risk instant; the due deadline waits")
+    void intakeSchedulesOneDeadlinePerClock() {
+        fixture.givenNoPriorActivity()
+               .when(new com.complaintengine.api.commands.ReceiveComplaint(ID, Channel.HOTLINE, null, RECEIVED.customer(),
+                       NOW, "facts", "expectation", RECEIVED.demand(), "calm", Set.of(), 1, null), BY_AGENT)
+               // GENERAL: first response in 3 working days, resolution in 5; at risk at 80 % of each, in calendar time
+               .expectScheduledDeadline(NOW.plus(Duration.ofMinutes(3456)), new SlaDeadline(SlaClock.FIRST_RESPONSE,
+                       SlaDeadline.Kind.AT_RISK_THEN_DUE, Instant.parse("2026-11-26T08:00:00Z")))
+               .expectScheduledDeadline(NOW.plus(Duration.ofMinutes(8064)), new SlaDeadline(SlaClock.RESOLUTION,
+                       SlaDeadline.Kind.AT_RISK_THEN_DUE, Instant.parse("2026-11-30T08:00:00Z")))
+               .expectNoScheduledDeadlineWithName(Instant.parse("2026-11-26T08:00:00Z"), SlaDeadline.dueName(SlaClock.FIRST_RESPONSE))
+               .expectNoScheduledDeadlineWithName(Instant.parse("2026-11-30T08:00:00Z"), SlaDeadline.dueName(SlaClock.RESOLUTION));
+    }
+
+    @Test
+    @DisplayName("at risk, the clock's due deadline is scheduled at its due instant")
+    void atRiskSchedulesTheDueDeadline() {
+        urgentComplaintAtNow().whenTimeElapses(Duration.ofMinutes(97))
+                              .expectEvents(new SlaAtRisk(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE))
+                              .expectScheduledDeadline(URGENT_DUE,
+                                      new SlaDeadline(SlaClock.FIRST_RESPONSE, SlaDeadline.Kind.DUE, URGENT_DUE));
+    }
+
+    @Test
+    @DisplayName("an at-risk deadline that fires at or after the due instant (a node was down) breaches at once, in order")
+    void lateAtRiskDeadlineBreachesAtOnce() {
+        SettableClock clock = new SettableClock(NOW);
+        AggregateTestFixture<Complaint> late = new AggregateTestFixture<>(Complaint.class);
+        late.registerInjectableResource(clock);
+        late.registerInjectableResource(new ResponsibilityMatrix("v1", Map.of(
+                "PRODUCT", new ClassificationProperties.Route("technology", List.of(), "legal", "vp"))));
+        late.registerInjectableResource(new EscalationPolicy(EscalationProperties.defaults()));
+        late.registerInjectableResource(new SlaPolicy(new SlaProperties(null, null, null, null, null, null, null, null, null,
+                CALLBACK, null, null, null), new BusinessCalendars(CalendarProperties.defaults())));
+        org.axonframework.test.aggregate.TestExecutor<Complaint> given = late.givenCurrentTime(NOW).andGivenCommands(
+                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                        new com.complaintengine.api.commands.ReceiveComplaint(ID, Channel.HOTLINE, null, RECEIVED.customer(),
+                                NOW, "facts", "expectation", RECEIVED.demand(), "calm", Set.of(), 1, null)).andMetaData(BY_AGENT),
+                org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                        new ClassifyComplaint(ID, "PRODUCT", "QUALITY", Urgency.URGENT, false)).andMetaData(BY_AGENT));
+        Instant firedAt = URGENT_DUE.plusSeconds(5);
+        clock.set(firedAt);
+        given.whenTimeElapses(Duration.ofMinutes(97))
+             .expectEvents(new SlaAtRisk(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE),
+                     new SlaBreached(ID, SlaClock.FIRST_RESPONSE, URGENT_DUE, firedAt),
+                     new ComplaintEscalated(ID, null, EscalationLevel.MAJOR,
+                             "FIRST_RESPONSE breached at its due time " + URGENT_DUE, "AUTOMATIC", List.of("sla-breach")))
+             .expectNoScheduledDeadlineWithName(URGENT_DUE, SlaDeadline.dueName(SlaClock.FIRST_RESPONSE));
+    }
+
+    /** A clock a test moves by hand, to fire a deadline later than it was due. */
+    private static final class SettableClock extends Clock {
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -36,6 +37,23 @@ public class CaseList {
     }
 
     public CasePage search(CaseSearch search) {
+        Statement statement = statement(search);
+        List<CaseRow> rows = jdbc.query(statement.sql(), (rs, n) -> row(rs), statement.args().toArray());
+        String next = null;
+        if (rows.size() > search.limit()) {
+            rows = rows.subList(0, search.limit());
+            CaseRow last = rows.get(rows.size() - 1);
+            next = encode(new Cursor(search.sort(), sortValue(search.sort(), last), last.id()));
+        }
+        return new CasePage(List.copyOf(rows), next);
+    }
+
+    /** The SQL a search runs, with its arguments: one more row than the limit, to know whether a next page exists. */
+    public record Statement(String sql, List<Object> args) {
+    }
+
+    /** The statement for a search; public so that a test can read its plan on PostgreSQL (the indexes of V9). */
+    public static Statement statement(CaseSearch search) {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where true");
         in(where, args, "status", search.statuses().stream().map(Enum::name).toList());
@@ -75,14 +93,7 @@ public class CaseList {
         String sql = "select " + COLUMNS + " from complaint_summary" + where + " order by " + sort.column + direction
                 + ", complaint_id" + direction + " limit ?";
         args.add(search.limit() + 1);
-        List<CaseRow> rows = jdbc.query(sql, (rs, n) -> row(rs), args.toArray());
-        String next = null;
-        if (rows.size() > search.limit()) {
-            rows = rows.subList(0, search.limit());
-            CaseRow last = rows.get(rows.size() - 1);
-            next = encode(new Cursor(sort, sortValue(sort, last), last.id()));
-        }
-        return new CasePage(List.copyOf(rows), next);
+        return new Statement(sql, Collections.unmodifiableList(args));
     }
 
     private static void in(StringBuilder where, List<Object> args, String column, Collection<String> values) {
