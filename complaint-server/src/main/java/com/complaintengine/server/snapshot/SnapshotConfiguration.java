@@ -1,0 +1,82 @@
+package com.complaintengine.server.snapshot;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Snapshots of long-lived complaints (issue 9, docs/decisions.md "Snapshots for long-lived complaints"): every
+ * {@code complaint.snapshots.threshold} events Axon's snapshotter writes the complaint's state to
+ * {@code snapshot_event_entry}, on a thread of its own after the command has committed, so a snapshot never delays a
+ * command and a failed one is only logged. The state is serialized by {@link SnapshotSerializers}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SnapshotProperties.class)
+class SnapshotConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotConfiguration.class);
+
+    /** The bean name {@code @Aggregate(snapshotTriggerDefinition = ...)} of the complaint names. */
+    static final String COMPLAINT_TRIGGER = "complaintSnapshotTrigger";
+
+    @Bean(COMPLAINT_TRIGGER)
+    SnapshotTriggerDefinition complaintSnapshotTrigger(Snapshotter snapshotter, SnapshotProperties properties) {
+        if (properties.threshold() == 0) {
+            log.info("Snapshots of complaints are off (complaint.snapshots.threshold=0)");
+            return NoSnapshotTriggerDefinition.INSTANCE;
+        }
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.threshold());
+    }
+
+    /**
+     * One thread, a bounded queue; a snapshot that finds the queue full is dropped with a log line instead of being
+     * refused with an exception (the executor is called after the command's commit, where an exception would turn a
+     * stored change into an error answer). Queued snapshots are dropped at shutdown: the events are all there.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ThreadPoolExecutor snapshotExecutor(SnapshotProperties properties) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(properties.queue()),
+                task -> {
+                    Thread thread = new Thread(task, "complaint-snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                (task, executor) -> log.warn("Snapshot skipped: {} snapshots already wait (complaint.snapshots.queue)",
+                        executor.getQueue().size()));
+    }
+
+    /** Axon's Spring snapshotter as its auto-configuration builds it, with the executor above instead of the caller. */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory,
+                                                    @Qualifier("snapshotExecutor") ThreadPoolExecutor executor) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(executor)
+                .build();
+    }
+}
