@@ -32,7 +32,7 @@ final class SnapshotPhase {
     private static final String COMPLAINT = """
             {"channel": "HOTLINE", "customer": {"name": "Snapshot Bench", "contact": "138-0000-0001", "tier": "REGULAR"},
              "occurredAt": "2026-11-20T08:00:00Z", "facts": "long-lived case for the snapshot benchmark",
-             "demand": {"type": "REPAIR"}, "emotion": "calm", "affectedCount": 1}""";
+             "expectation": "a repair", "demand": {"type": "REPAIR"}, "emotion": "calm", "affectedCount": 1}""";
     private static final String CLASSIFICATION = """
             {"type": "PRODUCT", "subtype": "QUALITY", "urgency": "GENERAL"}""";
     private static final String NOTE = """
@@ -155,9 +155,11 @@ final class SnapshotPhase {
             query.setString(2, complaint);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
+                long events = row.getLong(1);
                 long snapshot = row.getLong(2);
-                return complaint + ": " + row.getLong(1) + " events stored, "
-                        + (row.wasNull() ? "no snapshot" : "snapshot at sequence " + snapshot);
+                boolean none = row.wasNull();
+                return complaint + ": " + events + " events stored, "
+                        + (none ? "no snapshot" : "snapshot at sequence " + snapshot);
             }
         }
     }
