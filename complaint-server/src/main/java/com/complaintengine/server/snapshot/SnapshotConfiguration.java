@@ -15,7 +15,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,20 +45,36 @@ class SnapshotConfiguration {
     }
 
     /**
-     * One thread, a bounded queue; a snapshot that finds the queue full is dropped with a log line instead of being
-     * refused with an exception (the executor is called after the command's commit, where an exception would turn a
-     * stored change into an error answer). Queued snapshots are dropped at shutdown: the events are all there.
+     * The snapshotter's thread. One thread, a bounded queue; a snapshot that finds the queue full is dropped with a log
+     * line instead of being refused with an exception (the executor is called after the command's commit, where an
+     * exception would turn a stored change into an error answer). Queued snapshots are dropped at shutdown: the events
+     * are all there. Deliberately not an {@code Executor} bean: Spring Boot's application task executor backs off when
+     * one exists.
      */
-    @Bean(destroyMethod = "shutdownNow")
-    ThreadPoolExecutor snapshotExecutor(SnapshotProperties properties) {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(properties.queue()),
-                task -> {
-                    Thread thread = new Thread(task, "complaint-snapshotter");
-                    thread.setDaemon(true);
-                    return thread;
-                },
-                (task, executor) -> log.warn("Snapshot skipped: {} snapshots already wait (complaint.snapshots.queue)",
-                        executor.getQueue().size()));
+    static final class SnapshotThread implements DisposableBean {
+
+        final ThreadPoolExecutor executor;
+
+        SnapshotThread(int queue) {
+            executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
+                    task -> {
+                        Thread thread = new Thread(task, "complaint-snapshotter");
+                        thread.setDaemon(true);
+                        return thread;
+                    },
+                    (task, pool) -> log.warn("Snapshot skipped: {} snapshots already wait (complaint.snapshots.queue)",
+                            pool.getQueue().size()));
+        }
+
+        @Override
+        public void destroy() {
+            executor.shutdownNow();
+        }
+    }
+
+    @Bean
+    SnapshotThread snapshotThread(SnapshotProperties properties) {
+        return new SnapshotThread(properties.queue());
     }
 
     /** Axon's Spring snapshotter as its auto-configuration builds it, with the executor above instead of the caller. */
@@ -68,7 +84,7 @@ class SnapshotConfiguration {
                                                     ParameterResolverFactory parameterResolverFactory,
                                                     EventStore eventStore, TransactionManager transactionManager,
                                                     SnapshotterSpanFactory spanFactory,
-                                                    @Qualifier("snapshotExecutor") ThreadPoolExecutor executor) {
+                                                    SnapshotThread thread) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
@@ -76,7 +92,7 @@ class SnapshotConfiguration {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
-                .executor(executor)
+                .executor(thread.executor)
                 .build();
     }
 }
