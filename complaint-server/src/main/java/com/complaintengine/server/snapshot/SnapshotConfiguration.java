@@ -1,6 +1,7 @@
 package com.complaintengine.server.snapshot;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
@@ -45,11 +46,13 @@ class SnapshotConfiguration {
     }
 
     /**
-     * The snapshotter's thread. One thread, a bounded queue; a snapshot that finds the queue full is dropped with a log
-     * line instead of being refused with an exception (the executor is called after the command's commit, where an
-     * exception would turn a stored change into an error answer). Queued snapshots are dropped at shutdown: the events
-     * are all there. Deliberately not an {@code Executor} bean: Spring Boot's application task executor backs off when
-     * one exists.
+     * The snapshotter's thread: one thread, a bounded queue. A snapshot that finds the queue full is refused with a
+     * {@link RejectedExecutionException} and a warning: Axon's snapshotter then forgets that it was in progress (a
+     * silently dropped task would leave the complaint marked "in progress" on this node for good), and the exception
+     * reaches only the command's after-commit or clean-up phase, whose errors Axon's unit of work logs and suppresses,
+     * so the command's answer is unchanged (SnapshotThreadTest). The next threshold tries again. Queued snapshots are
+     * dropped at shutdown: the events are all there. Deliberately not an {@code Executor} bean: Spring Boot's
+     * application task executor backs off when one exists.
      */
     static final class SnapshotThread implements DisposableBean {
 
@@ -62,8 +65,11 @@ class SnapshotConfiguration {
                         thread.setDaemon(true);
                         return thread;
                     },
-                    (task, pool) -> log.warn("Snapshot skipped: {} snapshots already wait (complaint.snapshots.queue)",
-                            pool.getQueue().size()));
+                    (task, pool) -> {
+                        log.warn("Snapshot skipped: {} snapshots already wait (complaint.snapshots.queue)",
+                                pool.getQueue().size());
+                        throw new RejectedExecutionException("the snapshot queue is full");
+                    });
         }
 
         @Override
