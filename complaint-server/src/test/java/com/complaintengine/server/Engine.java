@@ -96,6 +96,10 @@ final class Engine implements AutoCloseable {
         return context.getBean(type);
     }
 
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     <T> java.util.Collection<T> beans(Class<T> type) {
         return context.getBeansOfType(type).values();
     }

@@ -77,6 +77,7 @@ import com.complaintengine.command.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +93,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -99,9 +101,19 @@ import org.axonframework.spring.stereotype.Aggregate;
  * resolved → confirmed (or reopened) → archived, with escalation possible at any point before the archive.
  * Each command handler checks its rules and applies events stamped with the operator and the instant;
  * the sourcing handlers only assign state.
+ *
+ * <p>Its fields are also a stored format: every {@code complaint.snapshots.threshold} events the state is written to
+ * {@code snapshot_event_entry} (issue 9). Change a field's name, type or meaning and the revision goes up:
+ * snapshots of another revision are ignored and the complaint is rebuilt from its events (docs/decisions.md,
+ * "Snapshots for long-lived complaints"). Text a person wrote may only be held here if the server's snapshot
+ * serializer encrypts it ({@code PersonalFields}); {@code SnapshotFieldsTest} fails for an unclassified one.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Complaint.SNAPSHOT_TRIGGER)
+@Revision("1")
 class Complaint {
+
+    /** The bean that decides when a snapshot is taken (the server's, from complaint.snapshots.threshold). */
+    static final String SNAPSHOT_TRIGGER = "complaintSnapshotTrigger";
 
     private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final int CORE_MEMBERS = 3;
@@ -119,10 +131,11 @@ class Complaint {
     private Channel channel;
     private CustomerTier tier;
     private boolean progressStopped;
-    private final java.util.Set<SlaClock> metOrBreached = java.util.EnumSet.noneOf(SlaClock.class);
+    // Concrete enum collections, not final: a snapshot restores them as they were.
+    private EnumSet<SlaClock> metOrBreached = EnumSet.noneOf(SlaClock.class);
     private Instant resolutionPaused;
     private Instant resolutionResumeBy;
-    private final Map<SlaClock, SlaState> clocks = new EnumMap<>(SlaClock.class);
+    private EnumMap<SlaClock, SlaState> clocks = new EnumMap<>(SlaClock.class);
     private boolean acknowledged;
     private EscalationLevel escalationLevel;
     private String handler;

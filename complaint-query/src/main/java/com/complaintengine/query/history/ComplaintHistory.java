@@ -22,7 +22,8 @@ public class ComplaintHistory {
     /** Every event of the complaint in sequence order; empty when no complaint has this id. */
     public List<HistoryEntry> of(String complaintId) {
         List<HistoryEntry> entries = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(complaintId);
+        // From sequence 0: the stored events only, never a snapshot of the aggregate in their place (issue 9).
+        DomainEventStream stream = eventStore.readEvents(complaintId, 0);
         while (stream.hasNext()) {
             entries.add(entry(stream.next()));
         }

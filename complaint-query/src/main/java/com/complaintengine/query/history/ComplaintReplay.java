@@ -26,7 +26,8 @@ public class ComplaintReplay {
     /** Empty when the complaint does not exist or had not been received yet at {@code asOf}. */
     public Optional<ComplaintSummary> asOf(String complaintId, Instant asOf) {
         ComplaintSummary summary = null;
-        DomainEventStream stream = eventStore.readEvents(complaintId);
+        // From sequence 0: the stored events only, never a snapshot of the aggregate in their place (issue 9).
+        DomainEventStream stream = eventStore.readEvents(complaintId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             Instant at = occurredAt(event);

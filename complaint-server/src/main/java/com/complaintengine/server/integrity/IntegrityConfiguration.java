@@ -1,11 +1,15 @@
 package com.complaintengine.server.integrity;
 
+import com.complaintengine.server.personal.PersonalDataKeys;
+import com.complaintengine.server.snapshot.SnapshotSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -13,14 +17,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The JDBC storage engine as Axon's auto-configuration builds it (same serializers, upcasters, snapshot filter,
- * connections and transactions, the Flyway schema of {@code AxonConfiguration}), with the chained append step.
+ * The JDBC storage engine as Axon's auto-configuration builds it (same event serializer, upcasters, snapshot filter,
+ * connections and transactions, the Flyway schema of {@code AxonConfiguration}), with the chained append step and the
+ * snapshot serializer of {@link SnapshotSerializers} (personal fields of a complaint's state encrypted, issue 9). Snapshots
+ * are appended by Axon's own statement to {@code snapshot_event_entry}: they are not events and take no chain link.
  */
 @Configuration(proxyBeanMethods = false)
 class IntegrityConfiguration {
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    EventStorageEngine eventStorageEngine(@Qualifier("defaultAxonObjectMapper") ObjectMapper eventMapper,
+                                          RevisionResolver revisionResolver, PersonalDataKeys personalDataKeys,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
@@ -28,7 +35,7 @@ class IntegrityConfiguration {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(SnapshotSerializers.of(eventMapper, revisionResolver, personalDataKeys))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)

@@ -26,6 +26,8 @@ import org.axonframework.serialization.SimpleSerializedObject;
  * Every reader that goes through Axon's serializer (aggregate sourcing, projections, the history, the auditor's
  * replay, the feed) therefore gets clear text or the marker and never the ciphertext; {@code psql} shows ciphertext.
  * Everything else (metadata, tokens, events without personal fields) passes through the wrapped serializer unchanged.
+ * The same class, over a mapper that reads and writes the aggregate's fields, is the snapshot serializer (issue 9):
+ * the personal fields of a complaint's state are sealed with the complaint's key, so an erasure erases them too.
  */
 public class PersonalDataSerializer implements Serializer {
 
@@ -87,13 +89,16 @@ public class PersonalDataSerializer implements Serializer {
         }
     }
 
-    /** The subject whose key encrypts an event: its group complaint, else its complaint. */
+    /** The subject whose key encrypts an event: its group complaint, else its complaint; a snapshot: its aggregate. */
     static String subjectOf(ObjectNode tree) {
         JsonNode group = tree.get("groupId");
         JsonNode complaint = tree.get("complaintId");
         JsonNode subject = group != null && group.isTextual() ? group : complaint;
+        if (subject == null) {
+            subject = tree.get("id"); // an aggregate's state (snapshot): its @AggregateIdentifier field
+        }
         if (subject == null || !subject.isTextual()) {
-            throw new IllegalStateException("an event with personal fields names no complaintId or groupId");
+            throw new IllegalStateException("an event or snapshot with personal fields names no complaintId, groupId or id");
         }
         return subject.asText();
     }

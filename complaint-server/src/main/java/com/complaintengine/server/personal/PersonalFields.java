@@ -52,8 +52,17 @@ public final class PersonalFields {
     public record Path(String path, boolean list) {
     }
 
+    /**
+     * The aggregate whose state is snapshotted (issue 9), by name: it is package-private in complaint-command. Its
+     * snapshot goes through the same serializer as events, so these paths (in its fields' JSON) are encrypted with the
+     * complaint's key and read as erased after an erasure, exactly like the events they came from.
+     */
+    public static final String COMPLAINT_AGGREGATE = "com.complaintengine.command.complaint.Complaint";
+
     private static final Map<Class<?>, List<Path>> PERSONAL = new HashMap<>();
     private static final Map<Class<?>, Set<String>> NOT_PERSONAL = new HashMap<>();
+    private static final Map<String, List<Path>> PERSONAL_STATE = new HashMap<>();
+    private static final Map<String, Set<String>> NOT_PERSONAL_STATE = new HashMap<>();
 
     static {
         personal(ComplaintReceived.class, "channelDetail", "customer.name", "customer.contact", "facts", "expectation",
@@ -115,14 +124,32 @@ public final class PersonalFields {
         notPersonal(SlaClockStarted.class, "policyVersion");
         notPersonal(SlaClockStopped.class, "reason");
         personal(VerificationSampleRecorded.class, "member", "finding");
+
+        // The complaint's state as its snapshot holds it: the offered options' descriptions come from
+        // RemedyOptionsOffered / RemedyChosen (personal there); codes, staff names and engine-written texts do not.
+        PERSONAL_STATE.put(COMPLAINT_AGGREGATE, List.of(new Path("offered[].description", false),
+                new Path("chosen.description", false)));
+        NOT_PERSONAL_STATE.put(COMPLAINT_AGGREGATE, Set.of("type", "subtype", "handler", "assignedDepartment",
+                "suggested.type", "suggested.subtype", "suggested.reasons", "routing.primaryDepartment",
+                "routing.cooperatingDepartments", "routing.gatekeeper", "routing.decisionAuthority", "routing.matrixVersion",
+                "offered[].label", "offered[].amount.currency", "chosen.label", "chosen.amount.currency",
+                "amount.currency", "approvedUpTo.currency", "clocks{}.policyVersion"));
     }
 
     private PersonalFields() {
     }
 
-    /** The personal fields of an event type; empty when it has none. */
+    /** The personal fields of an event type, or of a snapshotted aggregate's state; empty when it has none. */
     public static List<Path> of(Class<?> eventType) {
-        return PERSONAL.getOrDefault(eventType, List.of());
+        List<Path> paths = PERSONAL.get(eventType);
+        return paths != null ? paths : PERSONAL_STATE.getOrDefault(eventType.getName(), List.of());
+    }
+
+    /** Every text path of a snapshotted aggregate's state that is classified, personal or not (for its test). */
+    static Set<String> classifiedState(String aggregateType) {
+        Set<String> all = new java.util.HashSet<>(NOT_PERSONAL_STATE.getOrDefault(aggregateType, Set.of()));
+        PERSONAL_STATE.getOrDefault(aggregateType, List.of()).forEach(p -> all.add(p.path()));
+        return all;
     }
 
     /** Every text path of an event type that is classified, personal or not (for the completeness test). */
