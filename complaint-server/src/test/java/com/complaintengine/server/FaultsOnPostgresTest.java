@@ -88,6 +88,8 @@ class FaultsOnPostgresTest {
                          where s.version <> (select max(sequence_number) from domain_event_entry e
                                               where e.aggregate_identifier = s.complaint_id)""")).isZero();
             });
+            assertThat(DashboardCounterCheck.kept(sql)).as("the dashboard's counters after three kills")
+                    .isEqualTo(DashboardCounterCheck.recomputed(sql)).isNotEmpty();
             System.out.printf("FAULTS kill-9 x3: answered 201 = %d, stored = %d (%d without an answer), "
                     + "refused or cut while down = %d, projected = %d%n", acknowledged.size(), stored.size(),
                     stored.size() - acknowledged.size(), failed.get(), count(sql, "select count(*) from complaint_summary"));

@@ -107,33 +107,11 @@ class ReadSideOnPostgresTest {
     }
 
     private static Map<String, Long> countersAndDeltas() {
-        return keyed("""
-                select day || '/' || department || '/' || metric || '/' || key, sum(n) from (
-                    select * from dashboard_cube union all select * from dashboard_cube_delta) x
-                 group by 1 having sum(n) <> 0
-                union all
-                select month || '/' || department || '/' || metric || '/' || bucket, sum(n) from (
-                    select * from dashboard_histogram union all select * from dashboard_histogram_delta) x
-                 group by 1 having sum(n) <> 0""");
+        return DashboardCounterCheck.kept(engine.jdbc());
     }
 
     private static Map<String, Long> recomputedFromRows() {
-        return keyed("""
-                select (s.received_at at time zone 'UTC')::date || '/' || coalesce(s.primary_department, '') || '/'
-                       || c.metric || '/' || c.key, sum(c.n)
-                  from complaint_summary s cross join lateral dashboard_counts(s) c group by 1 having sum(c.n) <> 0
-                union all
-                select date_trunc('month', s.received_at at time zone 'UTC')::date || '/'
-                       || coalesce(s.primary_department, '') || '/' || d.metric || '/' || d.bucket, count(*)
-                  from complaint_summary s cross join lateral dashboard_durations(s) d group by 1""");
-    }
-
-    private static Map<String, Long> keyed(String sql) {
-        Map<String, Long> rows = new TreeMap<>();
-        engine.jdbc().query(sql, rs -> {
-            rows.put(rs.getString(1), rs.getLong(2));
-        });
-        return rows;
+        return DashboardCounterCheck.recomputed(engine.jdbc());
     }
 
     @Test
