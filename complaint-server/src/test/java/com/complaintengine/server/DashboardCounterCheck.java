@@ -8,12 +8,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The dashboard's counters (Flyway V10) as they are kept, counters plus unfolded deltas, and as recomputed from
  * every summary row with the same contribution functions: equal whenever the triggers did their bookkeeping.
  */
-final class DashboardCounterCheck {
+public final class DashboardCounterCheck {
 
     private DashboardCounterCheck() {
     }
 
-    static Map<String, Long> kept(JdbcTemplate jdbc) {
+    public static Map<String, Long> kept(JdbcTemplate jdbc) {
         return keyed(jdbc, """
                 select day || '/' || department || '/' || metric || '/' || key, sum(n) from (
                     select * from dashboard_cube union all select * from dashboard_cube_delta) x
@@ -24,7 +24,7 @@ final class DashboardCounterCheck {
                  group by 1 having sum(n) <> 0""");
     }
 
-    static Map<String, Long> recomputed(JdbcTemplate jdbc) {
+    public static Map<String, Long> recomputed(JdbcTemplate jdbc) {
         return keyed(jdbc, """
                 select (s.received_at at time zone 'UTC')::date || '/' || coalesce(s.primary_department, '') || '/'
                        || c.metric || '/' || c.key, sum(c.n)

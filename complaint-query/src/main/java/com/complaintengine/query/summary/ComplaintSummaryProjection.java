@@ -5,11 +5,15 @@ import com.complaintengine.api.events.GroupIssueOpened;
 import com.complaintengine.api.queries.FindComplaint;
 import com.complaintengine.api.values.MetaDataKeys;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +21,11 @@ import org.springframework.stereotype.Component;
  * Keeps {@code complaint_summary} up to date from the complaint events, by {@link SummaryFold}, and answers
  * {@link FindComplaint}. Group complaint events are not a complaint's; of them only the link of a complaint to
  * a group case ({@link GroupIssueOpened}) is kept, for the case list's group filter.
+ *
+ * <p>Within one batch of the processor (one unit of work, one transaction) the summaries it changes are kept in
+ * memory and written together before the batch commits, one row per complaint however many of its events the batch
+ * holds (issue 9: an intake's three events cost three upserts, each firing the dashboard's triggers). The rows and
+ * the processor's token are written in the same transaction: a batch that fails or dies writes neither.
  */
 @Component
 @ProcessingGroup(ComplaintSummaryProjection.PROCESSING_GROUP)
@@ -25,6 +34,8 @@ public class ComplaintSummaryProjection {
     public static final String PROCESSING_GROUP = "complaint-summary";
     /** The aggregate type of complaint events in the store (the aggregate's class name). */
     private static final String COMPLAINT = "Complaint";
+    /** The unit-of-work resource holding the summaries of the batch not yet written. */
+    private static final String PENDING = ComplaintSummaryProjection.class.getName() + ".pending";
 
     private final ComplaintSummaryStore store;
     private final SummaryChanges changes;
@@ -40,14 +51,42 @@ public class ComplaintSummaryProjection {
             return; // a group complaint's event: not a complaint's summary (no row to read)
         }
         long sequence = message.getSequenceNumber();
-        // A receipt starts the summary; any other event folds into the stored one.
+        String id = message.getAggregateIdentifier();
+        Map<String, ComplaintSummary> pending = pendingOfThisBatch();
+        // A receipt starts the summary; any other event folds into the one this batch holds, else the stored one.
         ComplaintSummary current = event instanceof ComplaintReceived ? null
-                : store.find(message.getAggregateIdentifier()).orElse(null);
+                : pending != null && pending.containsKey(id) ? pending.get(id) : store.find(id).orElse(null);
         ComplaintSummary next = SummaryFold.apply(current, event, sequence, occurredAt(message));
-        if (next != null && next.version() == sequence) {
+        if (next == null || next.version() != sequence) {
+            return;
+        }
+        if (pending != null) {
+            pending.put(id, next);
+        } else {
             store.save(next);
             changes.changed();
         }
+    }
+
+    /**
+     * The summaries this batch changed, written in the batch's transaction when it prepares to commit, after the
+     * processor has registered its token update there; null outside a unit of work (the summary is written at once).
+     */
+    private Map<String, ComplaintSummary> pendingOfThisBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, name -> {
+            Map<String, ComplaintSummary> pending = new LinkedHashMap<>();
+            batch.onPrepareCommit(unit -> {
+                if (!pending.isEmpty()) {
+                    store.saveAll(pending.values());
+                    changes.changed();
+                }
+            });
+            return pending;
+        });
     }
 
     @EventHandler

@@ -6,6 +6,10 @@ import com.complaintengine.query.summary.ComplaintSummary.SlaState;
 import com.complaintengine.query.summary.ComplaintSummary.SlaView;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +31,37 @@ public class ComplaintSummaryStore {
             SlaState.EXTENDED, SlaState.RUNNING);
     private static final Set<SlaState> TICKING = Set.of(SlaState.RUNNING, SlaState.AT_RISK, SlaState.EXTENDED);
 
+    /** Summaries written by one statement at most (25 parameters each, far below PostgreSQL's 65,535). */
+    static final int ROWS_PER_STATEMENT = 100;
+    private static final int COLUMNS = 25;
+    private static final String UPSERT_HEAD = """
+            insert into complaint_summary (complaint_id, version, status, urgency, type, subtype,
+                    primary_department, channel, handler, handling_department, escalation_level, escalation_count,
+                    sla_state, next_due_at, group_id, affected_count, first_response_at, resolved_at,
+                    reopen_count, extension_count, satisfied, score, received_at, updated_at, document)
+            values
+            """;
+    private static final String UPSERT_ROW = """
+            (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz,
+             (select group_id from complaint_group_link where complaint_id = ?),
+             ?, ?::timestamptz, ?::timestamptz, ?, ?, ?::boolean, ?::integer, ?::timestamptz, ?::timestamptz, ?::jsonb)""";
+    private static final String UPSERT_TAIL = """
+
+            on conflict (complaint_id) do update
+               set version = excluded.version, status = excluded.status, urgency = excluded.urgency,
+                   type = excluded.type, subtype = excluded.subtype,
+                   primary_department = excluded.primary_department, channel = excluded.channel,
+                   handler = excluded.handler, handling_department = excluded.handling_department,
+                   escalation_level = excluded.escalation_level, escalation_count = excluded.escalation_count,
+                   sla_state = excluded.sla_state, next_due_at = excluded.next_due_at,
+                   group_id = excluded.group_id, affected_count = excluded.affected_count,
+                   first_response_at = excluded.first_response_at, resolved_at = excluded.resolved_at,
+                   reopen_count = excluded.reopen_count, extension_count = excluded.extension_count,
+                   satisfied = excluded.satisfied, score = excluded.score,
+                   received_at = excluded.received_at, updated_at = excluded.updated_at,
+                   document = excluded.document
+             where complaint_summary.version < excluded.version""";
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -42,32 +77,32 @@ public class ComplaintSummaryStore {
 
     /** Stores the summary unless the row already holds this version or a later one. */
     public void save(ComplaintSummary s) {
+        saveAll(List.of(s));
+    }
+
+    /**
+     * {@link #save} for several complaints' summaries (one each), in statements of up to {@value #ROWS_PER_STATEMENT}
+     * rows: the dashboard's statement triggers then run once per statement instead of once per summary (issue 9).
+     */
+    public void saveAll(Collection<ComplaintSummary> summaries) {
+        List<ComplaintSummary> all = List.copyOf(summaries);
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            List<ComplaintSummary> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
+            List<Object> arguments = new ArrayList<>(chunk.size() * COLUMNS);
+            chunk.forEach(s -> arguments.addAll(arguments(s)));
+            jdbc.update(upsert(chunk.size()), arguments.toArray());
+        }
+    }
+
+    private static String upsert(int rows) {
+        return UPSERT_HEAD + String.join(",\n", Collections.nCopies(rows, UPSERT_ROW)) + UPSERT_TAIL;
+    }
+
+    private List<Object> arguments(ComplaintSummary s) {
         ComplaintSummary.ClassificationView classification = s.classification();
         ComplaintSummary.Assignment assignment = s.assignment();
         SlaView firstResponse = s.sla().get(SlaClock.FIRST_RESPONSE);
-        jdbc.update("""
-                insert into complaint_summary (complaint_id, version, status, urgency, type, subtype,
-                        primary_department, channel, handler, handling_department, escalation_level, escalation_count,
-                        sla_state, next_due_at, group_id, affected_count, first_response_at, resolved_at,
-                        reopen_count, extension_count, satisfied, score, received_at, updated_at, document)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        (select group_id from complaint_group_link where complaint_id = ?),
-                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                on conflict (complaint_id) do update
-                   set version = excluded.version, status = excluded.status, urgency = excluded.urgency,
-                       type = excluded.type, subtype = excluded.subtype,
-                       primary_department = excluded.primary_department, channel = excluded.channel,
-                       handler = excluded.handler, handling_department = excluded.handling_department,
-                       escalation_level = excluded.escalation_level, escalation_count = excluded.escalation_count,
-                       sla_state = excluded.sla_state, next_due_at = excluded.next_due_at,
-                       group_id = excluded.group_id, affected_count = excluded.affected_count,
-                       first_response_at = excluded.first_response_at, resolved_at = excluded.resolved_at,
-                       reopen_count = excluded.reopen_count, extension_count = excluded.extension_count,
-                       satisfied = excluded.satisfied, score = excluded.score,
-                       received_at = excluded.received_at, updated_at = excluded.updated_at,
-                       document = excluded.document
-                 where complaint_summary.version < excluded.version""",
-                s.id(), s.version(), s.status().name(),
+        return Arrays.asList(s.id(), s.version(), s.status().name(),
                 classification == null ? null : classification.urgency().name(),
                 classification == null ? null : classification.type(),
                 classification == null ? null : classification.subtype(),

@@ -1,0 +1,139 @@
+package com.complaintengine.query.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.complaintengine.api.events.ComplaintAcknowledged;
+import com.complaintengine.api.events.ComplaintReceived;
+import com.complaintengine.api.values.Channel;
+import com.complaintengine.api.values.ComplaintId;
+import com.complaintengine.api.values.Customer;
+import com.complaintengine.api.values.CustomerTier;
+import com.complaintengine.server.DashboardCounterCheck;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Issue 9: the summary projection keeps a batch's summaries in memory and writes them, one row per complaint, as the batch commits. */
+class SummaryBatchOnPostgresTest {
+
+    private static EmbeddedPostgres database;
+    private static JdbcTemplate jdbc;
+    private static ComplaintSummaryProjection projection;
+    private static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
+
+    @BeforeAll
+    static void database() throws Exception {
+        database = EmbeddedPostgres.builder().start();
+        Flyway.configure().dataSource(database.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+        jdbc = new JdbcTemplate(database.getPostgresDatabase());
+        projection = new ComplaintSummaryProjection(new ComplaintSummaryStore(jdbc), new SummaryChanges());
+        // One row per insert statement on complaint_summary, by a statement trigger of the test's own.
+        jdbc.execute("create table summary_write_log (at timestamptz default now())");
+        jdbc.execute("create function log_summary_write() returns trigger language plpgsql as "
+                + "$$ begin insert into summary_write_log default values; return null; end $$");
+        jdbc.execute("create trigger summary_write_log after insert on complaint_summary "
+                + "for each statement execute function log_summary_write()");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        database.close();
+    }
+
+    @Test
+    @DisplayName("events of one complaint in one batch fold in memory; the row is written at commit with the last version")
+    void batchIsWrittenAtCommit() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch"));
+        batch.execute(() -> {
+            handle("C-batch", 0, received("C-batch"));
+            handle("C-batch", 1, new ComplaintAcknowledged(ComplaintId.of("C-batch"), "PHONE", "we are on it", "in 3 days"));
+            assertThat(count("C-batch")).as("nothing written before the batch commits").isZero();
+        });
+        assertThat(jdbc.queryForObject("select version from complaint_summary where complaint_id = ?", Long.class,
+                "C-batch")).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select status from complaint_summary where complaint_id = ?", String.class,
+                "C-batch")).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    @DisplayName("a batch that rolls back writes nothing; the next batch folds onto the stored row")
+    void rolledBackBatchWritesNothing() {
+        DefaultUnitOfWork<?> failed = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch"));
+        handle("C-rollback", 0, received("C-rollback"));
+        failed.rollback();
+        assertThat(count("C-rollback")).isZero();
+
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() -> handle("C-rollback", 0,
+                received("C-rollback")));
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() -> handle("C-rollback", 1,
+                new ComplaintAcknowledged(ComplaintId.of("C-rollback"), "PHONE", "noted", "soon")));
+        assertThat(jdbc.queryForObject("select status from complaint_summary where complaint_id = ?", String.class,
+                "C-rollback")).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    @DisplayName("a batch of 250 complaints, three events each, is written as 250 rows in three statements, the dashboard's counters equal to the rows")
+    void largeBatchIsChunkedAndCounted() {
+        long statementsBefore = summaryWrites();
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() -> {
+            for (int i = 0; i < 250; i++) {
+                String id = "C-many-" + i;
+                handle(id, 0, received(id));
+                handle(id, 1, new ComplaintAcknowledged(ComplaintId.of(id), "PHONE", "noted", "soon"));
+            }
+        });
+        assertThat(jdbc.queryForObject("select count(*) from complaint_summary where complaint_id like 'C-many-%' "
+                + "and version = 1 and status = 'ACKNOWLEDGED'", Integer.class)).isEqualTo(250);
+        assertThat(summaryWrites() - statementsBefore).as("insert statements on complaint_summary").isEqualTo(3);
+        assertThat(DashboardCounterCheck.kept(jdbc)).isEqualTo(DashboardCounterCheck.recomputed(jdbc));
+    }
+
+    @Test
+    @DisplayName("a batch never moves a row backwards: an event already in the row (a redelivery) leaves it as it is")
+    void redeliveredEventsLeaveTheRow() {
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() -> {
+            handle("C-again", 0, received("C-again"));
+            handle("C-again", 1, new ComplaintAcknowledged(ComplaintId.of("C-again"), "PHONE", "noted", "soon"));
+        });
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() ->
+                handle("C-again", 0, received("C-again")));
+        assertThat(jdbc.queryForObject("select version || status from complaint_summary where complaint_id = ?",
+                String.class, "C-again")).isEqualTo("1ACKNOWLEDGED");
+    }
+
+    @Test
+    @DisplayName("outside a unit of work (a plain call) the summary is written at once")
+    void withoutUnitOfWorkWritesAtOnce() {
+        handle("C-direct", 0, received("C-direct"));
+        assertThat(count("C-direct")).isEqualTo(1);
+    }
+
+    private static void handle(String id, long sequence, Object event) {
+        projection.on(event, new GenericDomainEventMessage<>("Complaint", id, sequence, event));
+    }
+
+    /** Insert statements run on complaint_summary so far (PostgreSQL's own statistics count rows, not statements). */
+    private static long summaryWrites() {
+        return jdbc.queryForObject("select count(*) from summary_write_log", Long.class);
+    }
+
+    private static int count(String id) {
+        return jdbc.queryForObject("select count(*) from complaint_summary where complaint_id = ?", Integer.class, id);
+    }
+
+    private static ComplaintReceived received(String id) {
+        return new ComplaintReceived(ComplaintId.of(id), Channel.HOTLINE, "400 hotline",
+                new Customer("Wang Fang", "138-0000-1111", CustomerTier.VIP), AT, "restarts", "a new unit", null,
+                "calm", Set.of(), 1, null);
+    }
+}
