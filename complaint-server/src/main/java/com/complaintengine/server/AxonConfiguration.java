@@ -3,6 +3,7 @@ package com.complaintengine.server;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.GroupComplaintId;
 import com.complaintengine.query.admin.ProjectionAdmin;
+import com.complaintengine.server.cluster.ClusterProperties;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -122,14 +123,15 @@ class AxonConfiguration {
 
     /** Every processing group runs as a pooled streaming processor, its segments claimed in token_entry. */
     @Bean
-    ConfigurerModule pooledStreamingProcessors(Clock clock) {
+    ConfigurerModule pooledStreamingProcessors(Clock clock, ClusterProperties cluster) {
         return configurer -> {
             // A projection that fails on an event retries it instead of skipping it (Axon's default logs and moves on).
             configurer.eventProcessing().usingPooledStreamingEventProcessors()
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String projection : ProjectionAdmin.PROJECTIONS) {
                 configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(projection,
-                        (c, builder) -> builder.batchSize(PROJECTION_BATCH_SIZE));
+                        (c, builder) -> builder.batchSize(PROJECTION_BATCH_SIZE)
+                                               .initialSegmentCount(cluster.segments()));
             }
             // Axon stamps event messages with this clock; the same instant source as the domain.
             GenericEventMessage.clock = clock;
