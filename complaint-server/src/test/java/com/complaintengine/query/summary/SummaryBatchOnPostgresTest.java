@@ -12,9 +12,13 @@ import com.complaintengine.server.DashboardCounterCheck;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +116,26 @@ class SummaryBatchOnPostgresTest {
     }
 
     @Test
+    @DisplayName("a processor batch (Axon's batching unit of work) folds its events onto the stored rows and its own")
+    void processorBatchFoldsOntoStoredRows() {
+        handle("C-stored-1", 0, received("C-stored-1"));
+        handle("C-stored-2", 0, received("C-stored-2"));
+        List<DomainEventMessage<?>> events = List.of(
+                message("C-stored-1", 1, new ComplaintAcknowledged(ComplaintId.of("C-stored-1"), "PHONE", "noted", "soon")),
+                message("C-fresh", 0, received("C-fresh")),
+                message("C-stored-2", 1, new ComplaintAcknowledged(ComplaintId.of("C-stored-2"), "PHONE", "noted", "soon")),
+                message("C-fresh", 1, new ComplaintAcknowledged(ComplaintId.of("C-fresh"), "PHONE", "noted", "soon")));
+        new BatchingUnitOfWork<>(events).execute(() -> {
+            DomainEventMessage<?> event = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            projection.on(event.getPayload(), event);
+        });
+        for (String id : List.of("C-stored-1", "C-stored-2", "C-fresh")) {
+            assertThat(jdbc.queryForObject("select version || status from complaint_summary where complaint_id = ?",
+                    String.class, id)).as(id).isEqualTo("1ACKNOWLEDGED");
+        }
+    }
+
+    @Test
     @DisplayName("outside a unit of work (a plain call) the summary is written at once")
     void withoutUnitOfWorkWritesAtOnce() {
         handle("C-direct", 0, received("C-direct"));
@@ -125,6 +149,10 @@ class SummaryBatchOnPostgresTest {
     /** Insert statements run on complaint_summary so far (PostgreSQL's own statistics count rows, not statements). */
     private static long summaryWrites() {
         return jdbc.queryForObject("select count(*) from summary_write_log", Long.class);
+    }
+
+    private static DomainEventMessage<?> message(String id, long sequence, Object event) {
+        return new GenericDomainEventMessage<>("Complaint", id, sequence, event);
     }
 
     private static int count(String id) {
