@@ -1,5 +1,6 @@
 package com.complaintengine.bench;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,7 +97,8 @@ public final class Bench {
             if (phases.contains("rate")) {
                 double rate = o.containsKey("rate") ? Double.parseDouble(o.get("rate"))
                         : Double.isNaN(max) ? 50 : Math.max(1, Math.floor(max / 2));
-                openLoop(agent, rate, seconds, Integer.parseInt(o.getOrDefault("lag-every", "10")));
+                openLoop(agent, jdbc, rate, seconds, Integer.parseInt(o.getOrDefault("lag-every", "10")),
+                        Integer.parseInt(o.getOrDefault("connections", "64")));
             }
             if (phases.contains("reference") && jdbc != null) {
                 double reference = insertReference(jdbc, seconds);
@@ -134,18 +135,19 @@ public final class Bench {
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
-                try {
+                try (KeepAlive connection = http.keepAlive()) {
                     while (System.nanoTime() < end) {
                         long start = System.nanoTime();
-                        HttpResponse<String> response = http.send(complaint(http));
-                        if (response.statusCode() == 201) {
-                            latencies.add(System.nanoTime() - start);
-                        } else {
+                        try {
+                            if (connection.post("/api/complaints", complaintBody()).status() == 201) {
+                                latencies.add(System.nanoTime() - start);
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        } catch (IOException e) {
                             errors.incrementAndGet();
                         }
                     }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
                 } finally {
                     done.countDown();
                 }
@@ -167,78 +169,75 @@ public final class Bench {
     }
 
     /**
-     * Open-loop intake: request i is due at start + i/rate whatever the earlier ones did; its latency runs from that
-     * instant to its answer. Every {@code lagEvery}-th complaint's projection lag is sampled.
+     * Open-loop intake: request i is due at start + i/rate whatever the earlier ones did, and is sent by the first of
+     * {@code connections} keep-alive connections that is free; its latency runs from the instant it was due to its
+     * answer, so time spent waiting for a free connection counts (no coordinated omission). Every
+     * {@code lagEvery}-th complaint's projection lag is sampled ({@link LagProbe}).
      */
-    private static void openLoop(Http http, double rate, int seconds, int lagEvery) throws Exception {
+    private static void openLoop(Http http, String jdbc, double rate, int seconds, int lagEvery, int connections)
+            throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
-        ExecutorService lagPool = Executors.newFixedThreadPool(4);
-        int outstandingLimit = 2048;
-        Semaphore outstanding = new Semaphore(outstandingLimit);
         long total = Math.round(rate * seconds);
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime() + 20_000_000;
+        AtomicLong next = new AtomicLong();
         AtomicLong lastAnswer = new AtomicLong(start);
-        for (long i = 0; i < total; i++) {
-            long intended = start + i * interval;
-            for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            outstanding.acquire();
-            boolean sampleLag = i % lagEvery == 0;
-            http.client.sendAsync(complaint(http), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                long answered = System.nanoTime();
-                outstanding.release();
-                lastAnswer.accumulateAndGet(answered, Math::max);
-                if (failure != null || response.statusCode() != 201) {
-                    errors.incrementAndGet();
-                    return;
-                }
-                latencies.add(answered - intended);
-                if (sampleLag) {
-                    Matcher id = ID.matcher(response.body());
-                    if (id.find()) {
-                        lagPool.submit(() -> lags.add(lag(http, id.group(1), answered)));
+        LagProbe probe = jdbc == null ? null : new LagProbe(jdbc, lags);
+        ExecutorService senders = Executors.newFixedThreadPool(connections);
+        CountDownLatch done = new CountDownLatch(connections);
+        for (int c = 0; c < connections; c++) {
+            senders.submit(() -> {
+                try (KeepAlive connection = http.keepAlive()) {
+                    for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        long intended = start + i * interval;
+                        for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        try {
+                            KeepAlive.Answer answer = connection.post("/api/complaints", complaintBody());
+                            long answered = System.nanoTime();
+                            lastAnswer.accumulateAndGet(answered, Math::max);
+                            if (answer.status() != 201) {
+                                errors.incrementAndGet();
+                                continue;
+                            }
+                            latencies.add(answered - intended);
+                            Matcher id = ID.matcher(answer.body());
+                            if (probe != null && i % lagEvery == 0 && id.find()) {
+                                probe.sample(id.group(1), answered);
+                            }
+                        } catch (IOException e) {
+                            errors.incrementAndGet();
+                        }
                     }
+                } finally {
+                    done.countDown();
                 }
             });
         }
-        if (!outstanding.tryAcquire(outstandingLimit, 120, TimeUnit.SECONDS)) {
-            System.out.println("rate: requests still unanswered after 120 s");
+        if (!done.await(seconds + 120L, TimeUnit.SECONDS)) {
+            System.out.println("rate: requests still unanswered 120 s after the last was due");
         }
-        lagPool.shutdown();
-        lagPool.awaitTermination(60, TimeUnit.SECONDS);
+        senders.shutdownNow();
+        if (probe != null) {
+            probe.close();
+        }
         Stats stats = new Stats(latencies);
         double achieved = stats.count() / ((lastAnswer.get() - start) / 1e9);
         String name = String.format("intake fixed rate (open loop, %.0f/s, %d s)", rate, seconds);
-        REPORT.put(name, String.format("%d sent, %d answered 201, %d errors; achieved %.0f/s", total, stats.count(),
-                errors.get(), achieved));
+        REPORT.put(name, String.format("%d due, %d answered 201, %d errors; achieved %.0f/s (%d connections)", total,
+                stats.count(), errors.get(), achieved, connections));
         REPORT.put("intake fixed-rate latency (from intended send)", stats.p50p99p999());
-        REPORT.put("projection lag at fixed rate (ack → readable)", new Stats(lags).p50p99());
+        REPORT.put("projection lag at fixed rate (ack → readable)", probe == null ? "not measured (needs --jdbc)"
+                : new Stats(lags).p50p99() + " (every " + lagEvery + "th complaint)");
         System.out.println("rate: " + REPORT.get(name) + "; " + stats.p50p99p999());
     }
 
-    private static java.net.http.HttpRequest complaint(Http http) {
+    private static String complaintBody() {
         long n = SEQUENCE.incrementAndGet();
-        return http.post("/api/complaints", BODY.formatted(n, n % 10000, n));
-    }
-
-    /** Time from the command's answer until the case is readable from the projection (polled every 2 ms). */
-    private static long lag(Http http, String id, long answered) {
-        try {
-            java.net.http.HttpRequest get = http.get("/api/complaints/" + id);
-            for (int i = 0; i < 5000; i++) {
-                if (http.client.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return System.nanoTime() - answered;
-                }
-                Thread.sleep(2);
-            }
-        } catch (Exception e) {
-            return Duration.ofSeconds(30).toNanos();
-        }
-        return Duration.ofSeconds(30).toNanos();
+        return BODY.formatted(n, n % 10000, n);
     }
 
     /** The physical reference: one-row insert transactions per second on the same PostgreSQL, one connection. */

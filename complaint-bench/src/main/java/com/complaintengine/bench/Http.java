@@ -32,6 +32,11 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
+    /** A keep-alive connection of this user's for the intake phases (see {@link KeepAlive}). */
+    KeepAlive keepAlive() {
+        return new KeepAlive(URI.create(url), authorization);
+    }
+
     HttpResponse<String> send(HttpRequest request) throws Exception {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
