@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 /**
  * Projection lag: the time from a complaint's 201 answer until its row is in the summary projection (the row that
@@ -24,16 +27,28 @@ final class LagProbe implements AutoCloseable {
     private static final int POLL_MS = 5;
     private static final long GIVE_UP = Duration.ofSeconds(30).toNanos();
 
-    private final String jdbc;
+    private final Connection connection;
+    private final PreparedStatement visible;
     private final Queue<Long> lags;
     private final Map<String, Long> waiting = new ConcurrentHashMap<>();
+    /** Each sample's answer instant (System.nanoTime) and lag, to tell a steady lag from stalls at moments of the run. */
+    private final Queue<long[]> timeline = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean sampling = true;
     private volatile Exception failure;
 
-    LagProbe(String jdbc, Queue<Long> lags) {
-        this.jdbc = jdbc;
+    /**
+     * Connects and runs the probe's query once before returning: the first samples of a run waited for the probe's
+     * own connection (a cold JVM's driver loading and log-in, ~0.5–0.8 s), which showed as the run's largest lags.
+     */
+    LagProbe(String jdbc, Queue<Long> lags) throws SQLException {
         this.lags = lags;
+        this.connection = DriverManager.getConnection(jdbc);
+        this.visible = connection.prepareStatement("select complaint_id from complaint_summary where complaint_id = any (?)");
+        visible.setArray(1, connection.createArrayOf("varchar", new Object[] {"lag-probe-warm-up"}));
+        try (ResultSet none = visible.executeQuery()) {
+            none.next();
+        }
         this.thread = new Thread(this::poll, "lag-probe");
         thread.setDaemon(true);
         thread.start();
@@ -45,9 +60,7 @@ final class LagProbe implements AutoCloseable {
     }
 
     private void poll() {
-        try (Connection connection = DriverManager.getConnection(jdbc);
-             PreparedStatement visible = connection.prepareStatement(
-                     "select complaint_id from complaint_summary where complaint_id = any (?)")) {
+        try (connection; visible) {
             while (sampling || !waiting.isEmpty()) {
                 if (!waiting.isEmpty()) {
                     visible.setArray(1, connection.createArrayOf("varchar", waiting.keySet().toArray()));
@@ -57,6 +70,7 @@ final class LagProbe implements AutoCloseable {
                             Long answered = waiting.remove(rows.getString(1));
                             if (answered != null) {
                                 lags.add(now - answered);
+                                timeline.add(new long[] {answered, now - answered});
                             }
                         }
                         giveUpOnOld(now);
@@ -78,6 +92,16 @@ final class LagProbe implements AutoCloseable {
                 it.remove();
             }
         }
+    }
+
+    /**
+     * The {@code n} largest lags with the second of the run (from {@code start}, System.nanoTime) at which their
+     * complaint was answered, e.g. {@code "612 ms at 3.2 s"}: stalls show as clusters at one moment.
+     */
+    String worst(int n, long start) {
+        return timeline.stream().sorted((a, b) -> Long.compare(b[1], a[1])).limit(n)
+                .map(s -> String.format("%.0f ms at %.1f s", s[1] / 1e6, (s[0] - start) / 1e9))
+                .collect(Collectors.joining(", "));
     }
 
     /** Waits until every sample is projected (or given up on). */

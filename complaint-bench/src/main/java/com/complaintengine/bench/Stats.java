@@ -32,6 +32,11 @@ final class Stats {
         return String.format("p50 %.1f ms, p99 %.1f ms (n=%d)", ms(0.50), ms(0.99), count());
     }
 
+    String p50p90p99max() {
+        return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", ms(0.50), ms(0.90), ms(0.99),
+                ms(1.0), count());
+    }
+
     String p50p99p999() {
         return String.format("p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (n=%d)", ms(0.50), ms(0.99), ms(0.999), count());
     }

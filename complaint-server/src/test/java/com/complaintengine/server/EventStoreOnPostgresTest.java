@@ -3,6 +3,7 @@ package com.complaintengine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.complaintengine.query.admin.ProjectionAdmin;
 import com.complaintengine.query.summary.ComplaintSummaryProjection;
 import java.time.Duration;
 import java.util.List;
@@ -102,5 +103,14 @@ class EventStoreOnPostgresTest {
                  where processor_name = ? and token is not null""", String.class,
                 ComplaintSummaryProjection.PROCESSING_GROUP))
                 .anySatisfy(index -> assertThat(Long.parseLong(index)).isGreaterThanOrEqualTo(globalIndex)));
+    }
+
+    @Test
+    @DisplayName("the projections read the store through streams the wake-up calls (not Axon's 500 ms re-poll)")
+    void projectionsReadThroughTheWakeUp() {
+        engine.api().receive();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(engine.bean(ProcessorWakeUp.class).streams())
+                .isGreaterThanOrEqualTo(ProjectionAdmin.PROJECTIONS.size()));
     }
 }
