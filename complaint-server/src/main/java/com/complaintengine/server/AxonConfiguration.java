@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -24,10 +25,12 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon on PostgreSQL: the JDBC storage engine over tables created by Flyway (snake_case names, payload
@@ -103,6 +106,18 @@ class AxonConfiguration {
                 return parse.apply(parser.getValueAsString());
             }
         });
+    }
+
+    /**
+     * Axon's units of work run in Spring's transactions, so what one unit writes commits together: a command's events
+     * with its deadline rows and keys, and a projection batch's rows with the processor's token. Axon 4.13's own
+     * auto-configuration left this to {@code NoTransactionManager} under Spring Boot 4 (it found no transaction manager
+     * when it was evaluated), and every statement committed by itself: a node killed between a batch's token and its
+     * rows lost those events from the projection for good (issue 9, found by the kill -9 fault test; decisions.md).
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
     }
 
     /**

@@ -8,10 +8,14 @@ import com.complaintengine.query.summary.ComplaintSummaryProjection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -112,5 +116,28 @@ class EventStoreOnPostgresTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(engine.bean(ProcessorWakeUp.class).streams())
                 .isGreaterThanOrEqualTo(ProjectionAdmin.PROJECTIONS.size()));
+    }
+
+    @Test
+    @DisplayName("Axon's units of work are Spring transactions: a unit rolled back leaves nothing of what it wrote")
+    void unitsOfWorkAreTransactions() {
+        TransactionManager axon = engine.bean(TransactionManager.class);
+        assertThat(axon).isInstanceOf(SpringTransactionManager.class);
+        String marker = "tx-" + System.nanoTime();
+
+        UnitOfWork<?> rolledBack = DefaultUnitOfWork.startAndGet(null);
+        rolledBack.attachTransaction(axon);
+        jdbc.update("insert into cluster_node (node_id, started_at, heartbeat_at) values (?, now(), now())", marker);
+        rolledBack.rollback();
+        assertThat(jdbc.queryForObject("select count(*) from cluster_node where node_id = ?", Long.class, marker))
+                .as("a row written in a unit of work that rolled back").isZero();
+
+        UnitOfWork<?> committed = DefaultUnitOfWork.startAndGet(null);
+        committed.attachTransaction(axon);
+        jdbc.update("insert into cluster_node (node_id, started_at, heartbeat_at) values (?, now(), now())", marker);
+        committed.commit();
+        assertThat(jdbc.queryForObject("select count(*) from cluster_node where node_id = ?", Long.class, marker))
+                .isEqualTo(1);
+        jdbc.update("delete from cluster_node where node_id = ?", marker);
     }
 }
