@@ -133,8 +133,8 @@ class AxonConfiguration {
     /**
      * Events a projection handles in one transaction when that many are waiting (a replay, a surge); a quiet system
      * still handles each event as it comes. Axon's default is 1: a replay paid a commit and a token update per event.
-     * Each event still reads and writes its complaint's row within the batch's transaction (no state kept outside
-     * it), and the dashboard's counters are appended deltas, so concurrent batches never wait on each other's rows.
+     * The summary projection folds a batch's events per complaint in memory and writes each row once per batch, so a
+     * larger batch writes fewer row versions during a replay ({@code complaint.processors.batch-size}).
      */
     static final int PROJECTION_BATCH_SIZE = 100;
 
@@ -149,7 +149,11 @@ class AxonConfiguration {
 
     /** Every processing group runs as a pooled streaming processor, its segments claimed in token_entry. */
     @Bean
-    ConfigurerModule pooledStreamingProcessors(Clock clock, ClusterProperties cluster, ProcessorWakeUp wakeUp) {
+    ConfigurerModule pooledStreamingProcessors(Clock clock, ClusterProperties cluster, ProcessorWakeUp wakeUp,
+            @Value("${complaint.processors.batch-size:" + PROJECTION_BATCH_SIZE + "}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("complaint.processors.batch-size must be at least 1, was " + batchSize);
+        }
         return configurer -> {
             configurer.eventProcessing().configureDefaultStreamableMessageSource(c -> wakeUp.around(c.eventStore()));
             // A projection that fails on an event retries it instead of skipping it (Axon's default logs and moves on).
@@ -157,7 +161,7 @@ class AxonConfiguration {
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String projection : ProjectionAdmin.PROJECTIONS) {
                 configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(projection,
-                        (c, builder) -> builder.batchSize(PROJECTION_BATCH_SIZE)
+                        (c, builder) -> builder.batchSize(batchSize)
                                                .initialSegmentCount(cluster.segments()));
             }
             // Axon stamps event messages with this clock; the same instant source as the domain.
