@@ -6,6 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -81,5 +88,53 @@ class VerifiedCredentialsTest {
         encoder.matches("secret", "hash:secret");
         assertThat(bcrypt.checks).hasValue(2);
         assertThat(encoder.encode("x")).isEqualTo("hash:x");
+    }
+
+    @Test
+    @DisplayName("requests with the same credential during its check share that one check (no BCrypt stampede at expiry)")
+    void concurrentChecksOfOneCredentialRunOnce() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger checks = new AtomicInteger();
+        PasswordEncoder slow = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return "hash:" + raw;
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                inside.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return encoded.equals("hash:" + raw);
+            }
+        };
+        VerifiedCredentials encoder = new VerifiedCredentials(slow, Duration.ofMinutes(5), Clock.systemUTC());
+        ExecutorService requests = Executors.newFixedThreadPool(8);
+        try {
+            Future<Boolean> first = requests.submit(() -> encoder.matches("secret", "hash:secret"));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Boolean>> waiting = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                waiting.add(requests.submit(() -> encoder.matches("secret", "hash:secret")));
+            }
+            Future<Boolean> wrong = requests.submit(() -> encoder.matches("guess", "hash:secret"));
+            Thread.sleep(200); // the seven reach the running check while it is still running
+            release.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+            for (Future<Boolean> answer : waiting) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(wrong.get(10, TimeUnit.SECONDS)).as("another password is checked on its own").isFalse();
+            assertThat(checks).as("one check for the eight requests of one credential, one for the wrong one").hasValue(2);
+        } finally {
+            requests.shutdownNow();
+        }
     }
 }
