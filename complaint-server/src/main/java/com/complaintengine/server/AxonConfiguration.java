@@ -3,6 +3,7 @@ package com.complaintengine.server;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.GroupComplaintId;
 import com.complaintengine.query.admin.ProjectionAdmin;
+import com.complaintengine.query.summary.ComplaintSummaryProjection;
 import com.complaintengine.server.cluster.ClusterProperties;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -165,6 +166,8 @@ class AxonConfiguration {
                         (c, builder) -> builder.batchSize(batchSize)
                                                .initialSegmentCount(cluster.segments()));
             }
+            configurer.eventProcessing().registerSequencingPolicy(ComplaintSummaryProjection.PROCESSING_GROUP,
+                    c -> ComplaintSummaryProjection.SEQUENCING);
             // Axon stamps event messages with this clock; the same instant source as the domain.
             GenericEventMessage.clock = clock;
         };

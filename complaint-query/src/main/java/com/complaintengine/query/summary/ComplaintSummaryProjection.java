@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -88,6 +91,22 @@ public class ComplaintSummaryProjection {
             return pending;
         });
     }
+
+    /**
+     * Which events this projection handles in order, on one segment: a complaint's own events by the complaint, and the
+     * link of a complaint to a group case ({@link GroupIssueOpened}, an event of the group's) by the complaint it links,
+     * not by the group. Handled on another segment, the link and the complaint's first summary ran in two concurrent
+     * transactions, each unable to see the other's row, and the summary kept no group (seen in ReadSideOnPostgresTest
+     * once batches became transactions, issue 9).
+     */
+    public static final SequencingPolicy<EventMessage<?>> SEQUENCING = event -> {
+        if (GroupIssueOpened.class.equals(event.getPayloadType())
+                && event.getPayload() instanceof GroupIssueOpened opened
+                && opened.complaintId() != null && !opened.complaintId().isBlank()) {
+            return opened.complaintId();
+        }
+        return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+    };
 
     @EventHandler
     void on(GroupIssueOpened event) {
