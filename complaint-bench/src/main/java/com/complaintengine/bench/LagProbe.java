@@ -89,6 +89,7 @@ final class LagProbe implements AutoCloseable {
             Map.Entry<String, Long> entry = it.next();
             if (now - entry.getValue() > GIVE_UP) {
                 lags.add(GIVE_UP);
+                timeline.add(new long[] {entry.getValue(), GIVE_UP});
                 it.remove();
             }
         }

@@ -100,20 +100,24 @@ public class ComplaintSummaryProjection {
      * once batches became transactions, issue 9).
      */
     public static final SequencingPolicy<EventMessage<?>> SEQUENCING = event -> {
-        if (GroupIssueOpened.class.equals(event.getPayloadType())
-                && event.getPayload() instanceof GroupIssueOpened opened
-                && opened.complaintId() != null && !opened.complaintId().isBlank()) {
-            return opened.complaintId();
-        }
-        return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+        // The type first: other events' payloads stay serialized until a handler needs them.
+        String linked = GroupIssueOpened.class.equals(event.getPayloadType())
+                ? linkedComplaint((GroupIssueOpened) event.getPayload()) : null;
+        return linked != null ? linked : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     };
 
     @EventHandler
     void on(GroupIssueOpened event) {
-        if (event.complaintId() != null && !event.complaintId().isBlank()) {
-            store.linkToGroup(event.complaintId(), event.groupId().value());
+        String linked = linkedComplaint(event);
+        if (linked != null) {
+            store.linkToGroup(linked, event.groupId().value());
             changes.changed();
         }
+    }
+
+    /** The complaint a group issue names, or null for an issue recorded without one. */
+    private static String linkedComplaint(GroupIssueOpened event) {
+        return event.complaintId() == null || event.complaintId().isBlank() ? null : event.complaintId();
     }
 
     @ResetHandler

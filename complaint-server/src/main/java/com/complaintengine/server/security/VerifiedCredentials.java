@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -63,7 +64,11 @@ final class VerifiedCredentials implements PasswordEncoder {
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = checking.putIfAbsent(entry, mine);
         if (running != null) {
-            return running.join(); // the same hash and password: the same answer
+            try {
+                return running.join(); // the same hash and password: the same answer
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e; // as the check itself threw it
+            }
         }
         try {
             boolean matches = check(rawPassword, encodedPassword, entry, now);
