@@ -20,13 +20,18 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -119,6 +124,27 @@ class AxonConfiguration {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SpringTransactionManager(transactions);
+    }
+
+    /**
+     * Axon's embedded event store, without its shared read-ahead cache: each processor reads the event table through
+     * its own stream, as far as its work packages have room. With the cache (Axon's default) one thread reads ahead
+     * for every processor that is "tailing" the store, and a slow processor's place in that chain of events keeps every
+     * event read after it in memory until a cleaner detaches it (every 10 s): while the case library caught up with a
+     * million stored events and the summary projection lagged, 245,701 cached events (263 MB of payloads) filled the
+     * {@code -Xmx512m} heap and the server died of {@code OutOfMemoryError} (issue 9, heap dump of 2026-12-04). Without
+     * the cache a processor that finds nothing new looks again when {@link ProcessorWakeUp} wakes it (50 ms), and so
+     * also sees events appended by another node that soon (the cache's reader polled every second).
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                                 .optimizeEventConsumption(false)
+                                 .build();
     }
 
     /**

@@ -6,6 +6,7 @@ import com.complaintengine.api.queries.FindComplaint;
 import com.complaintengine.api.values.MetaDataKeys;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -42,10 +43,12 @@ public class ComplaintSummaryProjection {
 
     private final ComplaintSummaryStore store;
     private final SummaryChanges changes;
+    private final RecentSummaries recent;
 
-    public ComplaintSummaryProjection(ComplaintSummaryStore store, SummaryChanges changes) {
+    public ComplaintSummaryProjection(ComplaintSummaryStore store, SummaryChanges changes, RecentSummaries recent) {
         this.store = store;
         this.changes = changes;
+        this.recent = recent;
     }
 
     @EventHandler
@@ -56,9 +59,10 @@ public class ComplaintSummaryProjection {
         long sequence = message.getSequenceNumber();
         String id = message.getAggregateIdentifier();
         Map<String, ComplaintSummary> pending = pendingOfThisBatch();
-        // A receipt starts the summary; any other event folds into the one this batch holds, else the stored one.
+        // A receipt starts the summary; any other event folds into the one this batch holds, else the one this node
+        // wrote last if the event directly follows it, else the stored one.
         ComplaintSummary current = event instanceof ComplaintReceived ? null
-                : pending != null && pending.containsKey(id) ? pending.get(id) : store.find(id).orElse(null);
+                : pending != null && pending.containsKey(id) ? pending.get(id) : remembered(id, sequence);
         ComplaintSummary next = SummaryFold.apply(current, event, sequence, occurredAt(message));
         if (next == null || next.version() != sequence) {
             return;
@@ -68,7 +72,13 @@ public class ComplaintSummaryProjection {
         } else {
             store.save(next);
             changes.changed();
+            recent.remember(List.of(next));
         }
+    }
+
+    private ComplaintSummary remembered(String id, long sequence) {
+        ComplaintSummary summary = recent.before(id, sequence);
+        return summary != null ? summary : store.find(id).orElse(null);
     }
 
     /**
@@ -88,6 +98,8 @@ public class ComplaintSummaryProjection {
                     changes.changed();
                 }
             });
+            // Remembered only once the rows are committed: a batch that rolls back leaves what was remembered before.
+            batch.afterCommit(unit -> recent.remember(pending.values()));
             return pending;
         });
     }
@@ -122,6 +134,7 @@ public class ComplaintSummaryProjection {
 
     @ResetHandler
     void reset() {
+        recent.clear();
         store.deleteAll();
         changes.changed();
     }

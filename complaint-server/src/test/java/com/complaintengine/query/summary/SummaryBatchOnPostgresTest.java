@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintengine.api.events.ComplaintAcknowledged;
 import com.complaintengine.api.events.ComplaintReceived;
+import com.complaintengine.api.events.HandlerAssigned;
 import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.ComplaintId;
 import com.complaintengine.api.values.Customer;
@@ -13,6 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -33,6 +35,8 @@ class SummaryBatchOnPostgresTest {
     private static EmbeddedPostgres database;
     private static JdbcTemplate jdbc;
     private static ComplaintSummaryProjection projection;
+    private static CountingStore store;
+    private static RecentSummaries recent;
     private static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
 
     @BeforeAll
@@ -40,7 +44,9 @@ class SummaryBatchOnPostgresTest {
         database = EmbeddedPostgres.builder().start();
         Flyway.configure().dataSource(database.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(database.getPostgresDatabase());
-        projection = new ComplaintSummaryProjection(new ComplaintSummaryStore(jdbc), new SummaryChanges());
+        store = new CountingStore(jdbc);
+        recent = new RecentSummaries(1000);
+        projection = new ComplaintSummaryProjection(store, new SummaryChanges(), recent);
         // One row per insert statement on complaint_summary, by a statement trigger of the test's own.
         jdbc.execute("create table summary_write_log (at timestamptz default now())");
         jdbc.execute("create function log_summary_write() returns trigger language plpgsql as "
@@ -142,6 +148,56 @@ class SummaryBatchOnPostgresTest {
         assertThat(count("C-direct")).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("after a batch commits, the complaint's next event folds onto the summary in memory: no row read")
+    void committedSummaryIsRememberedForTheNextEvent() {
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() -> handle("C-recent", 0,
+                received("C-recent")));
+        long readsBefore = store.reads;
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() -> handle("C-recent", 1,
+                new ComplaintAcknowledged(ComplaintId.of("C-recent"), "PHONE", "noted", "soon")));
+
+        assertThat(store.reads - readsBefore).as("rows read for the second batch").isZero();
+        assertThat(jdbc.queryForObject("select version || status from complaint_summary where complaint_id = ?",
+                String.class, "C-recent")).isEqualTo("1ACKNOWLEDGED");
+    }
+
+    @Test
+    @DisplayName("a row another node moved on meanwhile is read, not overwritten from this node's older summary")
+    void rowWrittenElsewhereIsRead() {
+        ComplaintSummaryProjection otherNode = new ComplaintSummaryProjection(new ComplaintSummaryStore(jdbc),
+                new SummaryChanges(), new RecentSummaries(1000));
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() -> {
+            handle("C-moved", 0, received("C-moved"));
+            handle("C-moved", 1, new ComplaintAcknowledged(ComplaintId.of("C-moved"), "PHONE", "noted", "soon"));
+        });
+        // The segment moved to the other node for event 2, and back here for event 3.
+        HandlerAssigned assigned = new HandlerAssigned(ComplaintId.of("C-moved"), "li.ming", "service", null);
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() ->
+                otherNode.on(assigned, message("C-moved", 2, assigned)));
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() -> handle("C-moved", 3,
+                new ComplaintAcknowledged(ComplaintId.of("C-moved"), "EMAIL", "still on it", "tomorrow")));
+
+        assertThat(jdbc.queryForObject("select version || ' ' || handler from complaint_summary where complaint_id = ?",
+                String.class, "C-moved")).isEqualTo("3 li.ming");
+    }
+
+    @Test
+    @DisplayName("a batch that rolls back is not remembered, and a reset forgets every summary")
+    void rollbackAndResetForget() {
+        DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch")).execute(() -> handle("C-forget", 0,
+                received("C-forget")));
+        DefaultUnitOfWork<?> failed = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch"));
+        handle("C-forget", 1, new ComplaintAcknowledged(ComplaintId.of("C-forget"), "PHONE", "noted", "soon"));
+        failed.rollback();
+
+        assertThat(recent.before("C-forget", 2)).as("the rolled-back version 1").isNull();
+        assertThat(recent.before("C-forget", 1)).as("the committed version 0").isNotNull();
+
+        projection.reset();
+        assertThat(recent.size()).isZero();
+    }
+
     private static void handle(String id, long sequence, Object event) {
         projection.on(event, new GenericDomainEventMessage<>("Complaint", id, sequence, event));
     }
@@ -157,6 +213,21 @@ class SummaryBatchOnPostgresTest {
 
     private static int count(String id) {
         return jdbc.queryForObject("select count(*) from complaint_summary where complaint_id = ?", Integer.class, id);
+    }
+
+    /** The real store, counting the rows it reads. */
+    private static final class CountingStore extends ComplaintSummaryStore {
+        private long reads;
+
+        CountingStore(JdbcTemplate jdbc) {
+            super(jdbc);
+        }
+
+        @Override
+        public Optional<ComplaintSummary> find(String id) {
+            reads++;
+            return super.find(id);
+        }
     }
 
     private static ComplaintReceived received(String id) {
