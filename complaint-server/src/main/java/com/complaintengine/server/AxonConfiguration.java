@@ -127,24 +127,31 @@ class AxonConfiguration {
     }
 
     /**
-     * Axon's embedded event store, without its shared read-ahead cache: each processor reads the event table through
-     * its own stream, as far as its work packages have room. With the cache (Axon's default) one thread reads ahead
-     * for every processor that is "tailing" the store, and a slow processor's place in that chain of events keeps every
-     * event read after it in memory until a cleaner detaches it (every 10 s): while the case library caught up with a
-     * million stored events and the summary projection lagged, 245,701 cached events (263 MB of payloads) filled the
-     * {@code -Xmx512m} heap and the server died of {@code OutOfMemoryError} (issue 9, heap dump of 2026-12-04). Without
-     * the cache a processor that finds nothing new looks again when {@link ProcessorWakeUp} wakes it (50 ms), and so
-     * also sees events appended by another node that soon (the cache's reader polled every second).
+     * Axon's embedded event store without its shared read-ahead cache: each processor reads the event table through a
+     * stream of its own, a query of {@code fetch-size} rows when its work packages have room, so what it holds in memory
+     * is bounded by them. With the cache (Axon's default) one producer thread reads new events for every processor near
+     * the head and chains them in memory; one call of its fetch holds the chain's node where it began until the table
+     * has nothing new (a local variable, {@code EmbeddedEventStore.EventProducer.fetchData} in 4.13), and a processor
+     * that stops asking holds its place until a cleaner detaches it (every 10 s). While a million events were appended
+     * and the projections read them (the benchmark's seeding, 82 s), the fetch never ran dry: 245,701 cached events
+     * (263 MB of payloads) filled the {@code -Xmx512m} heap and the server died of {@code OutOfMemoryError} (issue 9,
+     * heap dumps of 2026-12-04; holding the cache to 2,000 events and a 100 ms cleaner did not help: the same dump).
+     * Without the cache a processor that finds nothing new looks again when {@link ProcessorWakeUp} wakes it (a query,
+     * 50 ms), and so also sees events appended by another node that soon (the producer polled every second).
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        return EmbeddedEventStore.builder()
-                                 .storageEngine(storageEngine)
-                                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
-                                 .optimizeEventConsumption(false)
-                                 .build();
+        return withoutSharedCache(EmbeddedEventStore.builder())
+                .storageEngine(storageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                .build();
+    }
+
+    /** The event store's reading of {@link #eventStore}, for its test. */
+    static EmbeddedEventStore.Builder withoutSharedCache(EmbeddedEventStore.Builder builder) {
+        return builder.optimizeEventConsumption(false);
     }
 
     /**

@@ -119,19 +119,6 @@ class EventStoreOnPostgresTest {
     }
 
     @Test
-    @DisplayName("the event store keeps no shared read-ahead of events: each projection's stream reads the table itself")
-    void noSharedReadAhead() {
-        String id = engine.api().receive();
-
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "select count(*) from complaint_summary where complaint_id = ?", Long.class, id)).isEqualTo(1));
-        // Axon's shared cache is filled by a thread of this name; a slow projection's place in it kept every event read
-        // after it in memory (the OutOfMemoryError of issue 9). Without the cache the thread is never started.
-        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith("EmbeddedEventStore"));
-    }
-
-    @Test
     @DisplayName("Axon's units of work are Spring transactions: a unit rolled back leaves nothing of what it wrote")
     void unitsOfWorkAreTransactions() {
         TransactionManager axon = engine.bean(TransactionManager.class);
