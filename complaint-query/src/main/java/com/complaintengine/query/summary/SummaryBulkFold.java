@@ -10,18 +10,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -43,7 +41,8 @@ import org.springframework.stereotype.Component;
  * The summary projection's rebuild in one pass over the event store, complaint by complaint (issue 9): every
  * complaint event up to the store's head is read in the complaint's own order ({@code aggregate_identifier,
  * sequence_number}, the store's unique index), folded by the same {@link SummaryFold} the projection uses, and each
- * complaint's summary is written once, by multi-row statements, on a second thread while the next ones are folded.
+ * complaint's summary is written once, by multi-row statements, on {@value #WRITERS} other threads while the next
+ * ones are folded.
  * The processor replaying the store in global order wrote a complaint's row once per batch holding one of its events
  * (its events lie far apart in the store) and read it back or kept it in memory in between.
  *
@@ -63,24 +62,30 @@ public class SummaryBulkFold {
     private static final String COMPLAINT = "Complaint";
     private static final String COLUMNS = "aggregate_identifier, sequence_number, type, event_identifier, time_stamp, "
             + "payload_type, payload_revision, payload, meta_data";
-    /** Rows fetched per round trip from the store's cursor. */
+    /** Rows fetched per round trip from the store's cursor, and events deserialized per unit of work. */
     private static final int FETCH_SIZE = 1_000;
-    /** Events deserialized per unit of work: the personal-data keys are remembered for one unit (docs/decisions.md). */
-    private static final int EVENTS_PER_UNIT = 1_000;
-    /** Chunks of summaries written concurrently with the fold at most; more and the fold waits for the writer. */
-    private static final int CHUNKS_IN_FLIGHT = 3;
+    /**
+     * Threads writing chunks of summaries, each over its own connection: PostgreSQL's work per row (nine indexes, one of
+     * them the facts' trigram index, and the dashboard's triggers) is the larger part of a rebuild, and one writer kept
+     * it on one core.
+     */
+    static final int WRITERS = 2;
+    /** Chunks of summaries written or waiting at most; more and the fold waits for the writers. */
+    private static final int CHUNKS_IN_FLIGHT = 2 * WRITERS;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final ComplaintSummaryStore store;
     private final SummaryChanges changes;
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final PersonalDataReadAhead readAhead;
     private final int chunkSize;
     private final AtomicLong folded = new AtomicLong();
     private final AtomicLong toFold = new AtomicLong();
 
     public SummaryBulkFold(DataSource dataSource, JdbcTemplate jdbc, ComplaintSummaryStore store, SummaryChanges changes,
                            ObjectProvider<org.axonframework.config.Configuration> axon,
+                           ObjectProvider<PersonalDataReadAhead> readAhead,
                            @Value("${complaint.projections.rebuild-chunk:1000}") int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("complaint.projections.rebuild-chunk must be at least 1, was " + chunkSize);
@@ -90,6 +95,7 @@ public class SummaryBulkFold {
         this.store = store;
         this.changes = changes;
         this.axon = axon;
+        this.readAhead = readAhead.getIfAvailable(() -> subjects -> { });
         this.chunkSize = chunkSize;
     }
 
@@ -116,7 +122,7 @@ public class SummaryBulkFold {
         org.axonframework.config.Configuration configuration = axon.getObject();
         Serializer serializer = configuration.eventSerializer();
         EventUpcaster upcasters = configuration.upcasterChain();
-        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        ExecutorService writer = Executors.newFixedThreadPool(WRITERS, runnable -> {
             Thread thread = new Thread(runnable, "summary-rebuild-writer");
             thread.setDaemon(true);
             return thread;
@@ -187,13 +193,12 @@ public class SummaryBulkFold {
             statement.setLong(2, head);
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
-                inUnitsOfWork(EventStreamUtils.upcastAndDeserializeDomainEvents(entries(rows), serializer, upcasters),
-                        event -> {
-                            if (event.getPayload() instanceof GroupIssueOpened opened && opened.complaintId() != null
-                                    && !opened.complaintId().isBlank()) {
-                                links.put(opened.complaintId(), opened.groupId().value());
-                            }
-                        });
+                inBatches(rows, serializer, upcasters, event -> {
+                    if (event.getPayload() instanceof GroupIssueOpened opened && opened.complaintId() != null
+                            && !opened.complaintId().isBlank()) {
+                        links.put(opened.complaintId(), opened.groupId().value());
+                    }
+                });
             }
         }
         List<Object[]> arguments = links.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList();
@@ -219,8 +224,7 @@ public class SummaryBulkFold {
                         changes.changed();
                     }));
                 });
-                inUnitsOfWork(EventStreamUtils.upcastAndDeserializeDomainEvents(entries(rows), serializer, upcasters),
-                        folding);
+                inBatches(rows, serializer, upcasters, folding);
                 folding.finish();
             }
         }
@@ -277,24 +281,43 @@ public class SummaryBulkFold {
     }
 
     /**
-     * Hands each event to {@code consumer} within units of work of {@value #EVENTS_PER_UNIT} events, where the event
-     * serializer remembers the personal-data keys it has read; stops when the thread is interrupted.
+     * Hands each event of the cursor to {@code consumer}, {@value #FETCH_SIZE} at a time in a unit of work where the
+     * personal-data keys of their complaints are read ahead in one statement (the event serializer remembers keys for a
+     * unit of work, docs/decisions.md); stops when the thread is interrupted.
      */
-    private static void inUnitsOfWork(DomainEventStream events, Consumer<DomainEventMessage<?>> consumer) {
-        int inUnit = 0;
+    private void inBatches(ResultSet rows, Serializer serializer, EventUpcaster upcasters,
+                           Consumer<DomainEventMessage<?>> consumer) throws SQLException {
+        List<DomainEventData<?>> batch = new ArrayList<>(FETCH_SIZE);
+        Set<String> subjects = new LinkedHashSet<>();
+        boolean more = true;
+        while (more) {
+            more = rows.next();
+            if (more) {
+                String aggregate = rows.getString(1);
+                subjects.add(aggregate);
+                batch.add(new GenericDomainEventEntry<>(rows.getString(3), aggregate, rows.getLong(2), rows.getString(4),
+                        rows.getString(5), rows.getString(6), rows.getString(7), rows.getBytes(8), rows.getBytes(9)));
+            }
+            if (batch.size() == FETCH_SIZE || !more && !batch.isEmpty()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancelledFold();
+                }
+                inUnitOfWork(batch, subjects, serializer, upcasters, consumer);
+                batch.clear();
+                subjects.clear();
+            }
+        }
+    }
+
+    private void inUnitOfWork(List<DomainEventData<?>> batch, Set<String> subjects, Serializer serializer,
+                              EventUpcaster upcasters, Consumer<DomainEventMessage<?>> consumer) {
         UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
         try {
+            readAhead.prepare(subjects);
+            DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(batch.stream(), serializer,
+                    upcasters);
             while (events.hasNext()) {
-                if (inUnit == EVENTS_PER_UNIT) {
-                    unit.commit();
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancelledFold();
-                    }
-                    unit = DefaultUnitOfWork.startAndGet(null);
-                    inUnit = 0;
-                }
                 consumer.accept(events.next());
-                inUnit++;
             }
             unit.commit();
         } catch (RuntimeException e) {
@@ -303,28 +326,6 @@ public class SummaryBulkFold {
             }
             throw e;
         }
-    }
-
-    /** The rows of a cursor as Axon's stored-event data, read as the stream is consumed. */
-    private static Stream<DomainEventData<?>> entries(ResultSet rows) {
-        Spliterator<DomainEventData<?>> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            @Override
-            public boolean tryAdvance(Consumer<? super DomainEventData<?>> action) {
-                try {
-                    if (!rows.next()) {
-                        return false;
-                    }
-                    action.accept(new GenericDomainEventEntry<>(rows.getString(3), rows.getString(1), rows.getLong(2),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                            rows.getBytes(8), rows.getBytes(9)));
-                    return true;
-                } catch (SQLException e) {
-                    throw new IllegalStateException("reading the event store for the rebuild failed", e);
-                }
-            }
-        };
-        return StreamSupport.stream(spliterator, false);
     }
 
     private static void awaitRoom(Deque<Future<?>> writing) {

@@ -1,5 +1,6 @@
 package com.complaintengine.server.personal;
 
+import com.complaintengine.query.summary.PersonalDataReadAhead;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -53,6 +54,12 @@ class PersonalDataConfiguration {
     @Bean
     PersonalDataKeys personalDataKeys(JdbcTemplate jdbc, MasterKey masterKey) {
         return new PersonalDataKeys(jdbc, masterKey);
+    }
+
+    /** The summary projection's rebuild reads the keys of a thousand events' complaints at once (issue 9). */
+    @Bean
+    PersonalDataReadAhead personalDataReadAhead(PersonalDataKeys keys) {
+        return keys::preload;
     }
 
     /** Axon's event serializer (Jackson, the mapper of {@code AxonConfiguration}) with encrypted personal fields. */
