@@ -1,5 +1,6 @@
 package com.complaintengine.server;
 
+import com.complaintengine.query.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,11 +30,7 @@ final class ProcessorWakeUp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessorWakeUp.class);
 
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "processor-wake-up");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("processor-wake-up"));
 
     ProcessorWakeUp(Duration interval) {
         if (interval.isNegative() || interval.isZero()) {

@@ -1,5 +1,6 @@
 package com.complaintengine.query.admin;
 
+import com.complaintengine.query.DaemonThreads;
 import com.complaintengine.query.library.CaseLibraryProjection;
 import com.complaintengine.query.summary.ComplaintSummaryProjection;
 import com.complaintengine.query.summary.SummaryBulkFold;
@@ -53,11 +54,7 @@ public class ProjectionAdmin {
     private final SummaryBulkFold fold;
     private final TransactionManager transactions;
     private final boolean foldSummaries;
-    private final ExecutorService folding = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "summary-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService folding = Executors.newSingleThreadExecutor(DaemonThreads.named("summary-rebuild"));
     private volatile Future<?> runningFold;
     private volatile boolean closing;
 

@@ -1,5 +1,6 @@
 package com.complaintengine.query.report;
 
+import com.complaintengine.query.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -26,11 +27,7 @@ public class DashboardCounters {
 
     private final JdbcTemplate jdbc;
     private volatile boolean failing;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "dashboard-counters");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dashboard-counters"));
 
     public DashboardCounters(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

@@ -1,5 +1,6 @@
 package com.complaintengine.query.summary;
 
+import com.complaintengine.query.DaemonThreads;
 import com.complaintengine.api.events.ComplaintReceived;
 import com.complaintengine.api.events.GroupIssueOpened;
 import java.sql.Connection;
@@ -122,11 +123,7 @@ public class SummaryBulkFold {
         org.axonframework.config.Configuration configuration = axon.getObject();
         Serializer serializer = configuration.eventSerializer();
         EventUpcaster upcasters = configuration.upcasterChain();
-        ExecutorService writer = Executors.newFixedThreadPool(WRITERS, runnable -> {
-            Thread thread = new Thread(runnable, "summary-rebuild-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService writer = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("summary-rebuild-writer"));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

@@ -1,5 +1,6 @@
 package com.complaintengine.query.web;
 
+import com.complaintengine.query.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -46,11 +47,7 @@ public final class SseSubscribers<S extends SseSubscribers.Subscriber> {
         this.what = what;
         this.maxSubscribers = maxSubscribers;
         this.heartbeat = heartbeat;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, what.replace(' ', '-'));
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(what.replace(' ', '-')));
         ticker.scheduleWithFixedDelay(tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

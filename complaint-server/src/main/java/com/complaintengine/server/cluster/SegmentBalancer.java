@@ -1,5 +1,6 @@
 package com.complaintengine.server.cluster;
 
+import com.complaintengine.query.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -42,11 +43,7 @@ public class SegmentBalancer {
     private final JdbcTemplate jdbc;
     private final ClusterProperties properties;
     private final String nodeId;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "segment-balancer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("segment-balancer"));
 
     public SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, JdbcTemplate jdbc,
                            ClusterProperties properties, @Value("${server.port:0}") int port) {

@@ -1,5 +1,6 @@
 package com.complaintengine.server.snapshot;
 
+import com.complaintengine.query.DaemonThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -60,11 +61,7 @@ class SnapshotConfiguration {
 
         SnapshotThread(int queue) {
             executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
-                    task -> {
-                        Thread thread = new Thread(task, "complaint-snapshotter");
-                        thread.setDaemon(true);
-                        return thread;
-                    },
+                    DaemonThreads.named("complaint-snapshotter"),
                     (task, pool) -> {
                         log.warn("Snapshot skipped: {} snapshots already wait (complaint.snapshots.queue)",
                                 pool.getQueue().size());
