@@ -19,6 +19,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  * transaction still open at its instant, and a fold that fails hands over to a replay from the beginning.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class SummaryRebuildOnPostgresTest {
 
     private static final int COMPLAINTS = 600;
@@ -110,7 +114,7 @@ class SummaryRebuildOnPostgresTest {
     @Test
     @Order(2)
     @DisplayName("a fold that fails leaves its rebuild to a replay of every event, with the same rows")
-    void failedFoldFallsBackToReplay() {
+    void failedFoldFallsBackToReplay(CapturedOutput output) {
         Map<String, String> before = rows();
         JdbcTemplate jdbc = engine.jdbc();
         // The first statement that writes summaries fails, later ones pass (a sequence is not rolled back).
@@ -132,6 +136,10 @@ class SummaryRebuildOnPostgresTest {
             Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(rows()).isEqualTo(before));
             assertThat(jdbc.queryForObject("select last_value from summary_write_attempt", Long.class))
                     .as("the fold's write failed once, the replay's passed").isGreaterThan(1);
+            // The path, not only the outcome: the fold failed on that write and handed the rebuild to the replay
+            // (with complaint.projections.rebuild=replay the same rows would come from the replay alone).
+            assertThat(output.getOut()).contains("Rebuild of complaint-summary by folding failed")
+                    .contains("the first summary write of this test fails");
             SummaryBulkFold.Progress progress = engine.bean(SummaryBulkFold.class).progress();
             assertThat(progress.toFold()).isPositive();
             assertThat(DashboardCounterCheck.kept(jdbc)).isEqualTo(DashboardCounterCheck.recomputed(jdbc));

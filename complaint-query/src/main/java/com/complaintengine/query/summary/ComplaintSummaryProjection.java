@@ -37,7 +37,7 @@ public class ComplaintSummaryProjection {
 
     public static final String PROCESSING_GROUP = "complaint-summary";
     /** The aggregate type of complaint events in the store (the aggregate's class name). */
-    private static final String COMPLAINT = "Complaint";
+    static final String COMPLAINT = "Complaint";
     /** The unit-of-work resource holding the summaries of the batch not yet written. */
     private static final String PENDING = ComplaintSummaryProjection.class.getName() + ".pending";
 
@@ -63,8 +63,8 @@ public class ComplaintSummaryProjection {
         // wrote last if the event directly follows it, else the stored one.
         ComplaintSummary current = event instanceof ComplaintReceived ? null
                 : pending != null && pending.containsKey(id) ? pending.get(id) : remembered(id, sequence);
-        ComplaintSummary next = SummaryFold.apply(current, event, sequence, occurredAt(message));
-        if (next == null || next.version() != sequence) {
+        ComplaintSummary next = SummaryFold.moved(current, event, sequence, occurredAt(message));
+        if (next == null) {
             return;
         }
         if (pending != null) {
@@ -128,7 +128,7 @@ public class ComplaintSummaryProjection {
     }
 
     /** The complaint a group issue names, or null for an issue recorded without one. */
-    private static String linkedComplaint(GroupIssueOpened event) {
+    static String linkedComplaint(GroupIssueOpened event) {
         return event.complaintId() == null || event.complaintId().isBlank() ? null : event.complaintId();
     }
 

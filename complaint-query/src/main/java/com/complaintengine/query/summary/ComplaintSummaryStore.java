@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -122,12 +123,22 @@ public class ComplaintSummaryStore {
                 json.writeValueAsString(s));
     }
 
+    private static final String LINK = """
+            insert into complaint_group_link (complaint_id, group_id) values (?, ?)
+            on conflict (complaint_id) do update set group_id = excluded.group_id""";
+
     /** A complaint became one of a group case's issues (002 §3); kept even if its summary comes later. */
     public void linkToGroup(String complaintId, String groupId) {
-        jdbc.update("""
-                insert into complaint_group_link (complaint_id, group_id) values (?, ?)
-                on conflict (complaint_id) do update set group_id = excluded.group_id""", complaintId, groupId);
+        jdbc.update(LINK, complaintId, groupId);
         jdbc.update("update complaint_summary set group_id = ? where complaint_id = ?", groupId, complaintId);
+    }
+
+    /**
+     * The links of complaints to group cases (complaint → group), before their summaries are written: each summary's
+     * upsert takes its group from them (the rebuild's fold).
+     */
+    void saveLinks(Map<String, String> links) {
+        jdbc.batchUpdate(LINK, links.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
     }
 
     /**

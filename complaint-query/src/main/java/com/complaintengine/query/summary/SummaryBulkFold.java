@@ -1,7 +1,6 @@
 package com.complaintengine.query.summary;
 
 import com.complaintengine.query.DaemonThreads;
-import com.complaintengine.api.events.ComplaintReceived;
 import com.complaintengine.api.events.GroupIssueOpened;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +34,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,8 +57,6 @@ public class SummaryBulkFold {
 
     /** Axon's JDBC storage engine's default: positions further back than this are not kept as gaps of a token. */
     static final int MAX_GAP_OFFSET = 10_000;
-    /** The aggregate type of complaint events, as {@link ComplaintSummaryProjection} reads it. */
-    private static final String COMPLAINT = "Complaint";
     private static final String COLUMNS = "aggregate_identifier, sequence_number, type, event_identifier, time_stamp, "
             + "payload_type, payload_revision, payload, meta_data";
     /** Rows fetched per round trip from the store's cursor, and events deserialized per unit of work. */
@@ -75,7 +71,6 @@ public class SummaryBulkFold {
     private static final int CHUNKS_IN_FLIGHT = 2 * WRITERS;
 
     private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
     private final ComplaintSummaryStore store;
     private final SummaryChanges changes;
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
@@ -84,7 +79,7 @@ public class SummaryBulkFold {
     private final AtomicLong folded = new AtomicLong();
     private final AtomicLong toFold = new AtomicLong();
 
-    public SummaryBulkFold(DataSource dataSource, JdbcTemplate jdbc, ComplaintSummaryStore store, SummaryChanges changes,
+    public SummaryBulkFold(DataSource dataSource, ComplaintSummaryStore store, SummaryChanges changes,
                            ObjectProvider<org.axonframework.config.Configuration> axon,
                            ObjectProvider<PersonalDataReadAhead> readAhead,
                            @Value("${complaint.projections.rebuild-chunk:1000}") int chunkSize) {
@@ -92,7 +87,6 @@ public class SummaryBulkFold {
             throw new IllegalArgumentException("complaint.projections.rebuild-chunk must be at least 1, was " + chunkSize);
         }
         this.dataSource = dataSource;
-        this.jdbc = jdbc;
         this.store = store;
         this.changes = changes;
         this.axon = axon;
@@ -135,7 +129,7 @@ public class SummaryBulkFold {
                     return null;
                 }
                 List<Long> gaps = gaps(connection, head);
-                toFold.set(single(connection, "select count(*) from domain_event_entry where type = '" + COMPLAINT
+                toFold.set(single(connection, "select count(*) from domain_event_entry where type = '" + ComplaintSummaryProjection.COMPLAINT
                         + "' and global_index <= " + head));
                 writeLinks(connection, head, serializer, upcasters);
                 fold(connection, head, serializer, upcasters, writer);
@@ -191,17 +185,14 @@ public class SummaryBulkFold {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
                 inBatches(rows, serializer, upcasters, event -> {
-                    if (event.getPayload() instanceof GroupIssueOpened opened && opened.complaintId() != null
-                            && !opened.complaintId().isBlank()) {
+                    if (event.getPayload() instanceof GroupIssueOpened opened
+                            && ComplaintSummaryProjection.linkedComplaint(opened) != null) {
                         links.put(opened.complaintId(), opened.groupId().value());
                     }
                 });
             }
         }
-        List<Object[]> arguments = links.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList();
-        jdbc.batchUpdate("""
-                insert into complaint_group_link (complaint_id, group_id) values (?, ?)
-                on conflict (complaint_id) do update set group_id = excluded.group_id""", arguments);
+        store.saveLinks(links);
     }
 
     private void fold(Connection connection, long head, Serializer serializer, EventUpcaster upcasters,
@@ -210,7 +201,7 @@ public class SummaryBulkFold {
         try (PreparedStatement statement = connection.prepareStatement("select " + COLUMNS
                 + " from domain_event_entry where type = ? and global_index <= ?"
                 + " order by aggregate_identifier, sequence_number")) {
-            statement.setString(1, COMPLAINT);
+            statement.setString(1, ComplaintSummaryProjection.COMPLAINT);
             statement.setLong(2, head);
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery()) {
@@ -247,12 +238,9 @@ public class SummaryBulkFold {
                 done();
                 complaint = message.getAggregateIdentifier();
             }
-            Object event = message.getPayload();
-            long sequence = message.getSequenceNumber();
-            // As the projection folds: a receipt starts the summary, an event that does not move it is passed over.
-            ComplaintSummary next = SummaryFold.apply(event instanceof ComplaintReceived ? null : summary, event,
-                    sequence, ComplaintSummaryProjection.occurredAt(message));
-            if (next != null && next.version() == sequence) {
+            ComplaintSummary next = SummaryFold.moved(summary, message.getPayload(), message.getSequenceNumber(),
+                    ComplaintSummaryProjection.occurredAt(message));
+            if (next != null) {
                 summary = next;
             }
             folded.incrementAndGet();

@@ -88,6 +88,16 @@ public final class SummaryFold {
         return slaClock(current, event, sequence, at);
     }
 
+    /**
+     * One event as the projection handles it: a receipt starts the summary afresh (whatever {@code current} is), any
+     * other event folds onto {@code current}; the new summary when the event moved it to {@code sequence}, else null
+     * (an event before the receipt, or one already folded in). Used by the projection and by its rebuild's fold.
+     */
+    public static ComplaintSummary moved(ComplaintSummary current, Object event, long sequence, Instant at) {
+        ComplaintSummary next = apply(event instanceof ComplaintReceived ? null : current, event, sequence, at);
+        return next != null && next.version() == sequence ? next : null;
+    }
+
     private static ComplaintSummary slaClock(ComplaintSummary current, Object event, long sequence, Instant at) {
         if (event instanceof SlaClockStarted e) {
             return current.slaStarted(e, sequence, at);

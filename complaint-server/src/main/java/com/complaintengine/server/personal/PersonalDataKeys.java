@@ -84,16 +84,19 @@ public class PersonalDataKeys {
         jdbc.query("select subject_id, wrapped_key, erased_at is not null from personal_data_key where subject_id = any(?)",
                 (ResultSet rs) -> {
                     String subject = rs.getString(1);
-                    remember(scoped, subject, rs.getBoolean(3) ? KeyState.ERASED
-                            : new KeyState(unwrap(rs.getBytes(2), subject), false));
+                    remember(scoped, subject, keyState(rs.getBytes(2), rs.getBoolean(3), subject));
                 }, (Object) unknown);
     }
 
     private KeyState lookUp(String subject) {
         List<KeyState> rows = jdbc.query("select wrapped_key, erased_at is not null from personal_data_key where subject_id = ?",
-                (rs, n) -> rs.getBoolean(2) ? KeyState.ERASED : new KeyState(unwrap(rs.getBytes(1), subject), false),
-                subject);
+                (rs, n) -> keyState(rs.getBytes(1), rs.getBoolean(2), subject), subject);
         return rows.isEmpty() ? KeyState.NONE : rows.get(0);
+    }
+
+    /** A key row's state: erased, or its wrapped key unwrapped. */
+    private KeyState keyState(byte[] wrapped, boolean erased, String subject) {
+        return erased ? KeyState.ERASED : new KeyState(unwrap(wrapped, subject), false);
     }
 
     /**
