@@ -316,6 +316,15 @@ final class GeneratedHistory {
         store.publish(batch);
     }
 
+    /** Waits until the summary projection holds every generated complaint at its last version, with its group. */
+    void awaitProjected(org.springframework.jdbc.core.JdbcTemplate jdbc, Duration atMost) {
+        long groupMembers = cases.stream().filter(c -> c.groupId != null).count();
+        org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() ->
+                jdbc.queryForObject("select count(*) || ':' || coalesce(sum(version), 0) || ':' "
+                        + "|| count(group_id) from complaint_summary", String.class),
+                state -> state.equals(cases.size() + ":" + versionSum() + ":" + groupMembers));
+    }
+
     long eventCount() {
         return cases.stream().mapToLong(c -> c.events.size()).sum() + groupEvents.size();
     }

@@ -57,11 +57,7 @@ class ReadSideOnPostgresTest {
     }
 
     private static void awaitProjected() {
-        long groupMembers = history.cases.stream().filter(c -> c.groupId != null).count();
-        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() ->
-                engine.jdbc().queryForObject("select count(*) || ':' || coalesce(sum(version), 0) || ':' "
-                        + "|| count(group_id) from complaint_summary", String.class),
-                state -> state.equals(COMPLAINTS + ":" + history.versionSum() + ":" + groupMembers));
+        history.awaitProjected(engine.jdbc(), Duration.ofMinutes(4));
     }
 
     // ---------------------------------------------------------------- dashboard
