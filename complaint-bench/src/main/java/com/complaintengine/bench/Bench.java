@@ -177,6 +177,8 @@ public final class Bench {
     private static void openLoop(Http http, String jdbc, double rate, int seconds, int lagEvery, int connections)
             throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        // {latency, due}: the slowest requests' instants, to set beside the server's and PostgreSQL's logs.
+        ConcurrentLinkedQueue<long[]> timeline = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         // The probe connects before the first request is due (its set-up is not the projection's lag).
@@ -184,6 +186,7 @@ public final class Bench {
         long total = Math.round(rate * seconds);
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime() + 20_000_000;
+        Instant startedAt = Instant.now().plusMillis(20);
         AtomicLong next = new AtomicLong();
         AtomicLong lastAnswer = new AtomicLong(start);
         ExecutorService senders = Executors.newFixedThreadPool(connections);
@@ -205,6 +208,7 @@ public final class Bench {
                                 continue;
                             }
                             latencies.add(answered - intended);
+                            timeline.add(new long[] {answered - intended, intended});
                             Matcher id = ID.matcher(answer.body());
                             if (probe != null && i % lagEvery == 0 && id.find()) {
                                 probe.sample(id.group(1), answered);
@@ -236,6 +240,11 @@ public final class Bench {
         if (probe != null) {
             REPORT.put("projection lag: largest five (answered at)", probe.worst(5, start));
         }
+        REPORT.put("intake fixed-rate: slowest ten (due at, UTC)", timeline.stream()
+                .sorted((a, b) -> Long.compare(b[0], a[0])).limit(10)
+                .map(s -> String.format("%.1f ms at %.1f s (%s)", s[0] / 1e6, (s[1] - start) / 1e9,
+                        startedAt.plusNanos(s[1] - start).toString().substring(11, 23)))
+                .collect(java.util.stream.Collectors.joining(", ")));
         System.out.println("rate: " + REPORT.get(name) + "; " + stats.p50p99p999());
     }
 
