@@ -40,6 +40,10 @@ class EmbeddedPostgresConfiguration {
                 // stop it while the engine is still shutting down.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
+                // Durable commits: the library starts PostgreSQL for tests (fsync off, synchronous_commit off), where
+                // a crash of PostgreSQL or of the machine could lose complaints already answered 201, or the store.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 // Its own log in <data>/log, one file per weekday overwritten a week later: the output the embedded
                 // server is started with is read only until it is up, so warnings and errors after that were lost.
                 .setServerConfig("logging_collector", "on")

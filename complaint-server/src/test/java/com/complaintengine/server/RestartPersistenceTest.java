@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -57,6 +59,39 @@ class RestartPersistenceTest {
                     r -> r.status() == 200);
             // The projection continued from its stored token rather than replaying from the start.
             assertThat(engine.api().get("/api/complaints/" + id).json().get("version").asLong()).isEqualTo(stored - 1);
+        } finally {
+            engine.closeAndDelete();
+        }
+    }
+
+    @Test
+    @DisplayName("every complaint answered 201 survives a crash of the embedded PostgreSQL (kill -9 of all its processes)")
+    void answeredComplaintsSurviveAPostgresCrash() throws Exception {
+        Assumptions.assumeFalse(Engine.externalDatabase(), "the durability of an external PostgreSQL is its operator's");
+        Path data = Engine.newDataDirectory();
+        Engine engine = Engine.start(data);
+        try {
+            assertThat(engine.jdbc().queryForList("select setting from pg_settings where name in ('fsync', "
+                    + "'synchronous_commit') order by name", String.class)).containsExactly("on", "on");
+            List<String> answered = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                answered.add(engine.api().receive());
+            }
+            // Right after the last answer, before PostgreSQL's WAL writer would have written an unflushed commit.
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle server = ProcessHandle.of(postmaster).orElseThrow();
+            List<ProcessHandle> processes = new ArrayList<>(server.descendants().toList());
+            processes.add(server);
+            processes.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle process : processes) {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            }
+
+            engine.restart();
+
+            assertThat(engine.jdbc().queryForObject("select count(distinct aggregate_identifier) from domain_event_entry "
+                    + "where aggregate_identifier = any(?)", Long.class, (Object) answered.toArray(String[]::new)))
+                    .as("complaints answered 201 before the crash, in the store after it").isEqualTo(answered.size());
         } finally {
             engine.closeAndDelete();
         }
