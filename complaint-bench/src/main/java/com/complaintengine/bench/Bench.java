@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Measures a running engine from outside, as its clients would, and reports every figure of issue 9 in one run:
@@ -244,7 +245,7 @@ public final class Bench {
                 .sorted((a, b) -> Long.compare(b[0], a[0])).limit(10)
                 .map(s -> String.format("%.1f ms at %.1f s (%s)", s[0] / 1e6, (s[1] - start) / 1e9,
                         startedAt.plusNanos(s[1] - start).toString().substring(11, 23)))
-                .collect(java.util.stream.Collectors.joining(", ")));
+                .collect(Collectors.joining(", ")));
         System.out.println("rate: " + REPORT.get(name) + "; " + stats.p50p99p999());
     }
 

@@ -20,7 +20,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * The embedded default: with no {@code spring.datasource.url}, the server starts a real PostgreSQL of its
  * own whose data lives under {@code complaint.embedded-postgres.data-directory} (default {@code ./var/postgres})
- * and survives restarts; its log is kept in that directory's {@code log/} (a week of files, one per weekday). With a datasource URL configured, this configuration stays out of the way.
+ * and survives restarts, with durable commits; its log is kept in that directory's {@code log/} (a week of files,
+ * one per weekday). With a datasource URL configured, this configuration stays out of the way.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceConfigured.class)
