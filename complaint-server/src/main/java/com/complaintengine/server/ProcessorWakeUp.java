@@ -30,7 +30,8 @@ final class ProcessorWakeUp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessorWakeUp.class);
 
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("processor-wake-up"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("processor-wake-up"));
 
     ProcessorWakeUp(Duration interval) {
         if (interval.isNegative() || interval.isZero()) {

@@ -44,10 +44,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A generated complaint history over ten months of 2026: thousands of complaints across departments, handlers,
@@ -317,9 +319,9 @@ final class GeneratedHistory {
     }
 
     /** Waits until the summary projection holds every generated complaint at its last version, with its group. */
-    void awaitProjected(org.springframework.jdbc.core.JdbcTemplate jdbc, Duration atMost) {
+    void awaitProjected(JdbcTemplate jdbc, Duration atMost) {
         long groupMembers = cases.stream().filter(c -> c.groupId != null).count();
-        org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() ->
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() ->
                 jdbc.queryForObject("select count(*) || ':' || coalesce(sum(version), 0) || ':' "
                         + "|| count(group_id) from complaint_summary", String.class),
                 state -> state.equals(cases.size() + ":" + versionSum() + ":" + groupMembers));

@@ -27,7 +27,8 @@ public class DashboardCounters {
 
     private final JdbcTemplate jdbc;
     private volatile boolean failing;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dashboard-counters"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dashboard-counters"));
 
     public DashboardCounters(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

@@ -1,7 +1,7 @@
 package com.complaintengine.query.summary;
 
-import com.complaintengine.query.DaemonThreads;
 import com.complaintengine.api.events.GroupIssueOpened;
+import com.complaintengine.query.DaemonThreads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -129,8 +129,8 @@ public class SummaryBulkFold {
                     return null;
                 }
                 List<Long> gaps = gaps(connection, head);
-                toFold.set(single(connection, "select count(*) from domain_event_entry where type = '" + ComplaintSummaryProjection.COMPLAINT
-                        + "' and global_index <= " + head));
+                toFold.set(single(connection, "select count(*) from domain_event_entry where type = '"
+                        + ComplaintSummaryProjection.COMPLAINT + "' and global_index <= ?", head));
                 writeLinks(connection, head, serializer, upcasters);
                 fold(connection, head, serializer, upcasters, writer);
                 connection.commit();
@@ -144,10 +144,15 @@ public class SummaryBulkFold {
         }
     }
 
-    private static long single(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+    private static long single(Connection connection, String sql, long... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

@@ -43,7 +43,8 @@ public class SegmentBalancer {
     private final JdbcTemplate jdbc;
     private final ClusterProperties properties;
     private final String nodeId;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("segment-balancer"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("segment-balancer"));
 
     public SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, JdbcTemplate jdbc,
                            ClusterProperties properties, @Value("${server.port:0}") int port) {
