@@ -178,8 +178,15 @@ class AxonConfiguration {
      * on the embedded event store, which was most of the projection lag (issue 9, {@link ProcessorWakeUp}).
      */
     @Bean
-    ProcessorWakeUp processorWakeUp(@Value("${complaint.processors.wake-up:50ms}") Duration interval) {
-        return new ProcessorWakeUp(interval);
+    ProcessorWakeUp processorWakeUp(@Value("${complaint.processors.wake-up:50ms}") Duration interval,
+                                    ReadPacing pacing) {
+        return new ProcessorWakeUp(interval, pacing);
+    }
+
+    /** A processor at the head of the store reads again at the next wake-up, not at once ({@link ReadPacing}). */
+    @Bean
+    ReadPacing readPacing(@Value("${complaint.processors.paced-reads:true}") boolean paced) {
+        return new ReadPacing(paced);
     }
 
     /** Every processing group runs as a pooled streaming processor, its segments claimed in token_entry. */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * (issue 9: projection lag p50 ~310 ms, p99 ~550 ms). The streams opened here take the callback, and a timer calls every
  * open stream's callback at the configured interval; the coordinator then reads what is there exactly as on its own
  * schedule (Axon's coordinator decides what to claim and read, this class only says "look now"). A closed stream's
- * callback is forgotten.
+ * callback is forgotten. Each tick is also {@link ReadPacing}'s: a stream that has reached the head of the store reads
+ * again at the next tick, not at once.
  */
 final class ProcessorWakeUp implements AutoCloseable {
 
@@ -32,8 +33,10 @@ final class ProcessorWakeUp implements AutoCloseable {
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("processor-wake-up"));
+    private final ReadPacing pacing;
 
-    ProcessorWakeUp(Duration interval) {
+    ProcessorWakeUp(Duration interval, ReadPacing pacing) {
+        this.pacing = pacing;
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("complaint.processors.wake-up must be positive, was " + interval);
         }
@@ -52,6 +55,7 @@ final class ProcessorWakeUp implements AutoCloseable {
     }
 
     void wakeAll() {
+        pacing.tick();
         for (Runnable callback : callbacks) {
             try {
                 callback.run();
@@ -105,6 +109,7 @@ final class ProcessorWakeUp implements AutoCloseable {
     private final class Stream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
+        private final ReadPacing.Reader reader = pacing.reader();
         private volatile Runnable callback;
 
         Stream(BlockingStream<TrackedEventMessage<?>> stream) {
@@ -124,23 +129,24 @@ final class ProcessorWakeUp implements AutoCloseable {
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return stream.peek();
+            return reader.get(stream::peek);
         }
 
         @Override
         public boolean hasNextAvailable() {
-            return stream.hasNextAvailable();
+            return reader.get(stream::hasNextAvailable);
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return stream.hasNextAvailable(timeout, unit);
+            return reader.call(() -> stream.hasNextAvailable(timeout, unit));
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return stream.nextAvailable();
+            return reader.call(stream::nextAvailable);
         }
+
 
         @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {

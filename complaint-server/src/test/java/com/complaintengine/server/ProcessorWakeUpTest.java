@@ -27,7 +27,7 @@ class ProcessorWakeUpTest {
     @Test
     @DisplayName("a stream opened through the wake-up takes the coordinator's callback and the wake-up calls it")
     void openStreamTakesTheCallbackAndIsWoken() {
-        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1))) {
+        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1), new ReadPacing(true))) {
             BlockingStream<TrackedEventMessage<?>> stream = wakeUp.around(new Store()).openStream(null);
             AtomicInteger woken = new AtomicInteger();
 
@@ -43,7 +43,7 @@ class ProcessorWakeUpTest {
     @Test
     @DisplayName("a closed stream is no longer woken and closes the store's stream")
     void closedStreamIsForgotten() {
-        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1))) {
+        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1), new ReadPacing(true))) {
             Store store = new Store();
             BlockingStream<TrackedEventMessage<?>> stream = wakeUp.around(store).openStream(null);
             AtomicInteger woken = new AtomicInteger();
@@ -61,7 +61,7 @@ class ProcessorWakeUpTest {
     @Test
     @DisplayName("a second callback on one stream replaces the first; one failing callback does not stop the others")
     void callbacksAreReplacedAndIsolated() {
-        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1))) {
+        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1), new ReadPacing(true))) {
             BlockingStream<TrackedEventMessage<?>> first = wakeUp.around(new Store()).openStream(null);
             BlockingStream<TrackedEventMessage<?>> second = wakeUp.around(new Store()).openStream(null);
             AtomicInteger old = new AtomicInteger();
@@ -83,7 +83,7 @@ class ProcessorWakeUpTest {
     @Test
     @DisplayName("the timer wakes the streams by itself at the configured interval")
     void timerWakesStreams() throws InterruptedException {
-        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofMillis(5))) {
+        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofMillis(5), new ReadPacing(true))) {
             BlockingStream<TrackedEventMessage<?>> stream = wakeUp.around(new Store()).openStream(null);
             CountDownLatch woken = new CountDownLatch(3);
             stream.setOnAvailableCallback(woken::countDown);
@@ -95,12 +95,12 @@ class ProcessorWakeUpTest {
     @Test
     @DisplayName("tokens are the store's own; a zero interval is refused")
     void tokensComeFromTheStore() {
-        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1))) {
+        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1), new ReadPacing(true))) {
             StreamableMessageSource<TrackedEventMessage<?>> source = wakeUp.around(new Store());
             assertThat(source.createTailToken()).isEqualTo(new GlobalSequenceTrackingToken(-1));
             assertThat(source.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(41));
         }
-        assertThatThrownBy(() -> new ProcessorWakeUp(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ProcessorWakeUp(Duration.ZERO, new ReadPacing(true))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("complaint.processors.wake-up");
     }
 

@@ -1,5 +1,6 @@
 package com.complaintengine.server.integrity;
 
+import com.complaintengine.server.ReadPacing;
 import com.complaintengine.server.personal.PersonalDataKeys;
 import com.complaintengine.server.snapshot.SnapshotSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * connections and transactions, the Flyway schema of {@code AxonConfiguration}), with the chained append step and the
  * snapshot serializer of {@link SnapshotSerializers} (personal fields of a complaint's state encrypted, issue 9). Snapshots
  * are appended by Axon's own statement to {@code snapshot_event_entry}: they are not events and take no chain link.
+ * The processors' reads at the head of the store are paced ({@link PacedStorageEngine}).
  */
 @Configuration(proxyBeanMethods = false)
 class IntegrityConfiguration {
@@ -35,8 +37,9 @@ class IntegrityConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          @Value("${complaint.event-store.fetch-size:100}") int fetchSize) {
-        return JdbcEventStorageEngine.builder()
+                                          @Value("${complaint.event-store.fetch-size:100}") int fetchSize,
+                                          ReadPacing readPacing) {
+        return new PacedStorageEngine(JdbcEventStorageEngine.builder()
                 .batchSize(fetchSize)
                 .snapshotSerializer(SnapshotSerializers.of(eventMapper, revisionResolver, personalDataKeys))
                 .upcasterChain(configuration.upcasterChain())
@@ -46,8 +49,7 @@ class IntegrityConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .appendEvents(new ChainingAppendEvents())
-                .build();
+                .appendEvents(new ChainingAppendEvents()), readPacing);
     }
 
     @Bean

@@ -1,0 +1,158 @@
+package com.complaintengine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9, intake at maximum: a processor's stream that has reached the head of the store reads again at the next
+ * wake-up tick, not at once; full batches and reads outside a processor's stream are never held. The store here counts
+ * its reads; the pacing on PostgreSQL runs under every projection test of the suite.
+ */
+class ReadPacingTest {
+
+    private static final int BATCH = 100;
+
+    @Test
+    @DisplayName("a stream at the head (a read of less than a batch) reads again only after the next tick")
+    void headReadWaitsForTheNextTick() throws InterruptedException {
+        ReadPacing pacing = new ReadPacing(true);
+        ReadPacing.Reader reader = pacing.reader();
+        Store store = new Store(7);
+
+        assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).hasSize(7);
+        assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).isEmpty();
+        assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).isEmpty();
+        assertThat(store.reads).hasValue(1);
+
+        pacing.tick();
+        assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).hasSize(7);
+        assertThat(store.reads).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("a stream reading full batches (a replay, a backlog) reads on without waiting")
+    void fullBatchesAreNotHeld() throws InterruptedException {
+        ReadPacing pacing = new ReadPacing(true);
+        ReadPacing.Reader reader = pacing.reader();
+        Store store = new Store(BATCH);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).hasSize(BATCH);
+        }
+        assertThat(store.reads).hasValue(5);
+    }
+
+    @Test
+    @DisplayName("one stream held at the head does not hold another, nor reads outside any processor's stream")
+    void holdIsPerStream() throws InterruptedException {
+        ReadPacing pacing = new ReadPacing(true);
+        ReadPacing.Reader held = pacing.reader();
+        ReadPacing.Reader other = pacing.reader();
+        Store store = new Store(0);
+
+        held.call(() -> pacing.fetch(BATCH, store::read));
+        held.call(() -> pacing.fetch(BATCH, store::read));
+        other.call(() -> pacing.fetch(BATCH, store::read));
+        pacing.fetch(BATCH, store::read);
+        pacing.fetch(BATCH, store::read);
+
+        assertThat(store.reads).hasValue(4);
+    }
+
+    @Test
+    @DisplayName("with complaint.processors.paced-reads off a stream at the head reads again at once")
+    void offReadsAtOnce() throws InterruptedException {
+        ReadPacing pacing = new ReadPacing(false);
+        ReadPacing.Reader reader = pacing.reader();
+        Store store = new Store(3);
+
+        reader.call(() -> pacing.fetch(BATCH, store::read));
+        reader.call(() -> pacing.fetch(BATCH, store::read));
+
+        assertThat(store.reads).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("the wake-up's streams read as paced readers and its tick releases them")
+    void wakeUpStreamsArePaced() throws InterruptedException {
+        ReadPacing pacing = new ReadPacing(true);
+        Store store = new Store(2);
+        try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1), pacing)) {
+            BlockingStream<TrackedEventMessage<?>> stream = wakeUp.around(new Source(pacing, store)).openStream(null);
+
+            assertThat(stream.hasNextAvailable()).isTrue();
+            assertThat(stream.hasNextAvailable(1, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(store.reads).hasValue(1);
+
+            wakeUp.wakeAll();
+            assertThat(stream.hasNextAvailable()).isTrue();
+            assertThat(store.reads).hasValue(2);
+        }
+    }
+
+    /** A store that answers every read with the same number of events (placeholders: only the count matters). */
+    private static final class Store {
+
+        final AtomicInteger reads = new AtomicInteger();
+        private final int found;
+
+        Store(int found) {
+            this.found = found;
+        }
+
+        List<Object> read() {
+            reads.incrementAndGet();
+            return Collections.nCopies(found, new Object());
+        }
+    }
+
+    /** A source whose streams read the store through the pacing, as the storage engine does under Axon's consumer. */
+    private record Source(ReadPacing pacing, Store store) implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+            return new BlockingStream<>() {
+                @Override
+                public Optional<TrackedEventMessage<?>> peek() {
+                    return Optional.empty();
+                }
+
+                @Override
+                public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+                    return !pacing.fetch(BATCH, store::read).isEmpty();
+                }
+
+                @Override
+                public TrackedEventMessage<?> nextAvailable() {
+                    throw new IllegalStateException("not read in this test");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return null;
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return null;
+        }
+    }
+}
