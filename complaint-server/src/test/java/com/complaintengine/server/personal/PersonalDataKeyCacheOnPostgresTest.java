@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.axonframework.messaging.GenericMessage;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Issue 9: the caches of personal-data keys never outlive an erasure (docs/decisions.md, "Personal-data keys cached
@@ -112,6 +114,51 @@ class PersonalDataKeyCacheOnPostgresTest {
     }
 
     @Test
+    @DisplayName("a case's first event (it carries the customer's contact) creates the key in one statement, no look-up")
+    void firstEventCreatesTheKeyWithoutALookUp() throws Exception {
+        CountingJdbc counting = new CountingJdbc();
+        Serializer serializer = serializer(new PersonalDataKeys(counting, MASTER));
+
+        SerializedObject<byte[]> stored = inUnitOfWork(() -> serializer.serialize(received("C-one-statement"), byte[].class));
+
+        assertThat(counting.statements).isEqualTo(1);
+        assertThat(inUnitOfWork(() -> facts(serializer, stored))).isEqualTo("restarts after the update");
+    }
+
+    @Test
+    @DisplayName("a first event whose case already has a key (a retry) is sealed with the stored key, not a new one")
+    void firstEventOfAKnownCaseUsesTheStoredKey() throws Exception {
+        PersonalDataKeys keys = new PersonalDataKeys(jdbc, MASTER);
+        Serializer serializer = serializer(keys);
+        SerializedObject<byte[]> first = inUnitOfWork(() -> serializer.serialize(received("C-retry"), byte[].class));
+        byte[] wrapped = jdbc.queryForObject("select wrapped_key from personal_data_key where subject_id = ?",
+                byte[].class, "C-retry");
+
+        SerializedObject<byte[]> again = inUnitOfWork(() -> serializer.serialize(received("C-retry"), byte[].class));
+
+        assertThat(jdbc.queryForObject("select wrapped_key from personal_data_key where subject_id = ?",
+                byte[].class, "C-retry")).isEqualTo(wrapped);
+        assertThat(inUnitOfWork(() -> facts(serializer, again))).isEqualTo("restarts after the update");
+        assertThat(inUnitOfWork(() -> facts(serializer, first))).isEqualTo("restarts after the update");
+    }
+
+    @Test
+    @DisplayName("a first event of an erased case, in a fresh unit of work, is written erased and creates no key")
+    void firstEventOfAnErasedCaseStaysErased() throws Exception {
+        PersonalDataKeys keys = new PersonalDataKeys(jdbc, MASTER);
+        Serializer serializer = serializer(keys);
+        inUnitOfWork(() -> serializer.serialize(received("C-erased-first"), byte[].class));
+        assertThat(keys.destroy("C-erased-first")).isTrue();
+
+        SerializedObject<byte[]> after = inUnitOfWork(() -> serializer.serialize(received("C-erased-first"), byte[].class));
+
+        assertThat(new String(after.getData(), StandardCharsets.UTF_8)).doesNotContain(PersonalDataSerializer.PREFIX)
+                .contains(ErasedMarker.ERASED);
+        assertThat(jdbc.queryForObject("select wrapped_key is null from personal_data_key where subject_id = ?",
+                Boolean.class, "C-erased-first")).isTrue();
+    }
+
+    @Test
     @DisplayName("written in one pass and read in one parse: the event comes back equal, decimals and instants exact")
     void roundTripKeepsTheEventExactly() throws Exception {
         Serializer serializer = serializer(new PersonalDataKeys(jdbc, MASTER));
@@ -144,6 +191,28 @@ class PersonalDataKeyCacheOnPostgresTest {
             if (unit.isActive()) {
                 unit.rollback();
             }
+        }
+    }
+
+    /** The test database's template, counting the statements the keys run through it. */
+    private static final class CountingJdbc extends JdbcTemplate {
+
+        int statements;
+
+        CountingJdbc() {
+            super(database.getPostgresDatabase());
+        }
+
+        @Override
+        public <T> List<T> query(String sql, RowMapper<T> rowMapper, Object... args) {
+            statements++;
+            return super.query(sql, rowMapper, args);
+        }
+
+        @Override
+        public int update(String sql, Object... args) {
+            statements++;
+            return super.update(sql, args);
         }
     }
 
