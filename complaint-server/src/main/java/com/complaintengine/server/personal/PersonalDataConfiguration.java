@@ -1,5 +1,6 @@
 package com.complaintengine.server.personal;
 
+import com.complaintengine.query.summary.ComplaintSummaryProjection;
 import com.complaintengine.query.summary.PersonalDataReadAhead;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -7,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
@@ -60,6 +62,13 @@ class PersonalDataConfiguration {
     @Bean
     PersonalDataReadAhead personalDataReadAhead(PersonalDataKeys keys) {
         return keys::preload;
+    }
+
+    /** The summary projection reads a batch's keys in one statement ({@link BatchKeyReadAhead}). */
+    @Bean
+    ConfigurerModule summaryBatchKeyReadAhead(PersonalDataKeys keys) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(
+                ComplaintSummaryProjection.PROCESSING_GROUP, c -> new BatchKeyReadAhead(keys));
     }
 
     /** Axon's event serializer (Jackson, the mapper of {@code AxonConfiguration}) with encrypted personal fields. */

@@ -25,10 +25,17 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.SerializedObject;
@@ -39,6 +46,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -159,6 +167,32 @@ class PersonalDataKeyCacheOnPostgresTest {
     }
 
     @Test
+    @DisplayName("a summary batch reads its complaints' keys in one statement, then decrypts each event without one")
+    void batchReadsItsKeysInOneStatement() throws Exception {
+        Serializer writer = serializer(new PersonalDataKeys(jdbc, MASTER));
+        List<String> ids = List.of("C-batch-1", "C-batch-2", "C-batch-3");
+        Map<String, SerializedObject<byte[]>> stored = new HashMap<>();
+        for (String id : ids) {
+            stored.put(id, inUnitOfWork(() -> writer.serialize(received(id), byte[].class)));
+        }
+        CountingJdbc counting = new CountingJdbc();
+        PersonalDataKeys keys = new PersonalDataKeys(counting, MASTER);
+        Serializer reader = serializer(keys);
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(ids.stream()
+                .<EventMessage<?>>map(id -> new GenericDomainEventMessage<>("Complaint", id, 0, received(id)))
+                .toList());
+        BatchKeyReadAhead readAhead = new BatchKeyReadAhead(keys);
+        List<String> facts = new ArrayList<>();
+
+        batch.executeWithResult(() -> readAhead.handle(batch, () -> facts.add(facts(reader,
+                stored.get(((DomainEventMessage<?>) batch.getMessage()).getAggregateIdentifier())))));
+
+        assertThat(facts).containsExactly("restarts after the update", "restarts after the update",
+                "restarts after the update");
+        assertThat(counting.statements).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("written in one pass and read in one parse: the event comes back equal, decimals and instants exact")
     void roundTripKeepsTheEventExactly() throws Exception {
         Serializer serializer = serializer(new PersonalDataKeys(jdbc, MASTER));
@@ -207,6 +241,12 @@ class PersonalDataKeyCacheOnPostgresTest {
         public <T> List<T> query(String sql, RowMapper<T> rowMapper, Object... args) {
             statements++;
             return super.query(sql, rowMapper, args);
+        }
+
+        @Override
+        public void query(String sql, RowCallbackHandler handler, Object... args) {
+            statements++;
+            super.query(sql, handler, args);
         }
 
         @Override
