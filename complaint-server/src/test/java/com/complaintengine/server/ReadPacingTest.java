@@ -31,13 +31,13 @@ class ReadPacingTest {
         ReadPacing.Reader reader = pacing.reader();
         Store store = new Store(7);
 
-        assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).hasSize(7);
-        assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).isEmpty();
-        assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).isEmpty();
+        assertThat(read(pacing, reader, store)).hasSize(7);
+        assertThat(read(pacing, reader, store)).isEmpty();
+        assertThat(read(pacing, reader, store)).isEmpty();
         assertThat(store.reads).hasValue(1);
 
         pacing.tick();
-        assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).hasSize(7);
+        assertThat(read(pacing, reader, store)).hasSize(7);
         assertThat(store.reads).hasValue(2);
     }
 
@@ -49,7 +49,7 @@ class ReadPacingTest {
         Store store = new Store(BATCH);
 
         for (int i = 0; i < 5; i++) {
-            assertThat(reader.call(() -> pacing.fetch(BATCH, store::read))).hasSize(BATCH);
+            assertThat(read(pacing, reader, store)).hasSize(BATCH);
         }
         assertThat(store.reads).hasValue(5);
     }
@@ -62,9 +62,9 @@ class ReadPacingTest {
         ReadPacing.Reader other = pacing.reader();
         Store store = new Store(0);
 
-        held.call(() -> pacing.fetch(BATCH, store::read));
-        held.call(() -> pacing.fetch(BATCH, store::read));
-        other.call(() -> pacing.fetch(BATCH, store::read));
+        read(pacing, held, store);
+        read(pacing, held, store);
+        read(pacing, other, store);
         pacing.fetch(BATCH, store::read);
         pacing.fetch(BATCH, store::read);
 
@@ -78,8 +78,8 @@ class ReadPacingTest {
         ReadPacing.Reader reader = pacing.reader();
         Store store = new Store(3);
 
-        reader.call(() -> pacing.fetch(BATCH, store::read));
-        reader.call(() -> pacing.fetch(BATCH, store::read));
+        read(pacing, reader, store);
+        read(pacing, reader, store);
 
         assertThat(store.reads).hasValue(2);
     }
@@ -100,6 +100,11 @@ class ReadPacingTest {
             assertThat(stream.hasNextAvailable()).isTrue();
             assertThat(store.reads).hasValue(2);
         }
+    }
+
+    /** One read of the store as {@code reader}'s, through the pacing. */
+    private static List<?> read(ReadPacing pacing, ReadPacing.Reader reader, Store store) throws InterruptedException {
+        return reader.call(() -> pacing.fetch(BATCH, store::read));
     }
 
     /** A store that answers every read with the same number of events (placeholders: only the count matters). */
