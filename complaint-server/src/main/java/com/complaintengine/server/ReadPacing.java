@@ -26,16 +26,16 @@ public final class ReadPacing {
     }
 
     /** A read of up to {@code batchSize} events from the store, or none while the reading stream is held at the head. */
-    public <T> List<? extends T> fetch(int batchSize, Fetch<T> fetch) {
+    public <T> List<? extends T> fetch(int batchSize, Supplier<List<? extends T>> fetch) {
         Reader reader = reading.get();
         if (reader == null || !enabled) {
-            return fetch.read();
+            return fetch.get();
         }
         long now = tick.get();
         if (reader.headAt == now) {
             return List.of();
         }
-        List<? extends T> found = fetch.read();
+        List<? extends T> found = fetch.get();
         if (found.size() < batchSize) {
             reader.headAt = now;
         }
@@ -49,12 +49,6 @@ public final class ReadPacing {
 
     Reader reader() {
         return new Reader();
-    }
-
-    /** The store's read, as the storage engine makes it. */
-    @FunctionalInterface
-    public interface Fetch<T> {
-        List<? extends T> read();
     }
 
     /** One processor's stream: what it reads from the store within {@link #call} is paced as its reads. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -104,10 +105,22 @@ class ProcessorWakeUpTest {
                 .hasMessageContaining("complaint.processors.wake-up");
     }
 
-    /** A store without events whose streams count their closing. */
-    private static final class Store implements StreamableMessageSource<TrackedEventMessage<?>> {
+    /**
+     * A store whose streams answer "anything available?" with {@code available} (no events by default) and count
+     * their closing; also {@link ReadPacingTest}'s.
+     */
+    static final class Store implements StreamableMessageSource<TrackedEventMessage<?>> {
 
         final AtomicInteger closed = new AtomicInteger();
+        private final BooleanSupplier available;
+
+        Store() {
+            this(() -> false);
+        }
+
+        Store(BooleanSupplier available) {
+            this.available = available;
+        }
 
         @Override
         public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
@@ -119,7 +132,7 @@ class ProcessorWakeUpTest {
 
                 @Override
                 public boolean hasNextAvailable(int timeout, TimeUnit unit) {
-                    return false;
+                    return available.getAsBoolean();
                 }
 
                 @Override

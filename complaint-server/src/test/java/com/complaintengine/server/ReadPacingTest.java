@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +87,9 @@ class ReadPacingTest {
         ReadPacing pacing = new ReadPacing(true);
         Store store = new Store(2);
         try (ProcessorWakeUp wakeUp = new ProcessorWakeUp(Duration.ofHours(1), pacing)) {
-            BlockingStream<TrackedEventMessage<?>> stream = wakeUp.around(new Source(pacing, store)).openStream(null);
+            // As the storage engine reads under Axon's consumer: through the pacing, inside the wrapped stream's call.
+            BlockingStream<TrackedEventMessage<?>> stream = wakeUp.around(new ProcessorWakeUpTest.Store(
+                    () -> !pacing.fetch(BATCH, store::read).isEmpty())).openStream(null);
 
             assertThat(stream.hasNextAvailable()).isTrue();
             assertThat(stream.hasNextAvailable(1, TimeUnit.MILLISECONDS)).isFalse();
@@ -120,44 +119,6 @@ class ReadPacingTest {
         List<Object> read() {
             reads.incrementAndGet();
             return Collections.nCopies(found, new Object());
-        }
-    }
-
-    /** A source whose streams read the store through the pacing, as the storage engine does under Axon's consumer. */
-    private record Source(ReadPacing pacing, Store store) implements StreamableMessageSource<TrackedEventMessage<?>> {
-
-        @Override
-        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-            return new BlockingStream<>() {
-                @Override
-                public Optional<TrackedEventMessage<?>> peek() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public boolean hasNextAvailable(int timeout, TimeUnit unit) {
-                    return !pacing.fetch(BATCH, store::read).isEmpty();
-                }
-
-                @Override
-                public TrackedEventMessage<?> nextAvailable() {
-                    throw new IllegalStateException("not read in this test");
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public TrackingToken createTailToken() {
-            return null;
-        }
-
-        @Override
-        public TrackingToken createHeadToken() {
-            return null;
         }
     }
 }

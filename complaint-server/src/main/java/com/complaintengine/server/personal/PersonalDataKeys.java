@@ -56,14 +56,19 @@ public class PersonalDataKeys {
 
     /** The key to read a subject's fields with; never creates one. */
     public KeyState forReading(String subject) {
-        Map<String, KeyState> scoped = unitOfWorkCache();
-        KeyState known = scoped == null ? null : scoped.get(subject);
+        KeyState known = cached(subject);
         if (known != null) {
             return known;
         }
         KeyState state = lookUp(subject);
-        remember(scoped, subject, state);
+        remember(unitOfWorkCache(), subject, state);
         return state;
+    }
+
+    /** The subject's key state as the current unit of work knows it; null when it does not. */
+    private static KeyState cached(String subject) {
+        Map<String, KeyState> scoped = unitOfWorkCache();
+        return scoped == null ? null : scoped.get(subject);
     }
 
     /**
@@ -107,23 +112,16 @@ public class PersonalDataKeys {
      * there (a complaint received into an existing group, a retry) — one statement instead of two per intake.
      */
     public KeyState forWriting(String subject, String contact) {
-        Map<String, KeyState> scoped = unitOfWorkCache();
-        KeyState known = scoped == null ? null : scoped.get(subject);
-        if (known != null) {
+        boolean firstEvent = contact != null && !contact.isBlank();
+        KeyState known = firstEvent ? cached(subject) : forReading(subject);
+        if (known != null && known != KeyState.NONE) {
             return known;
-        }
-        if (contact == null || contact.isBlank()) {
-            KeyState state = forReading(subject);
-            if (state != KeyState.NONE) {
-                return state;
-            }
         }
         byte[] raw = MasterKey.newDataKey();
         int inserted = jdbc.update("""
                 insert into personal_data_key (subject_id, wrapped_key, contact_digest) values (?, ?, ?)
                 on conflict (subject_id) do nothing""",
-                subject, master.wrap(raw, subject),
-                contact == null || contact.isBlank() ? null : master.contactDigest(contact));
+                subject, master.wrap(raw, subject), firstEvent ? master.contactDigest(contact) : null);
         if (inserted == 0) {
             return forReading(subject); // another writer's key came first: use the one stored
         }
