@@ -103,6 +103,18 @@ class PrivacyGuardTest {
     }
 
     @Test
+    @DisplayName("a record class is looked up once, yet each of its instances is scanned: a clean one does not excuse the next")
+    void eachInstanceIsScannedAfterTheClassIsKnown() {
+        for (int i = 0; i < 3; i++) {
+            ReceiveComplaint clean = complaint("Wang Fang", "restarts " + i + " times", "wants a replacement unit");
+            assertThat(masking.apply(clean)).isSameAs(clean);
+            ReceiveComplaint withCard = complaint("Wang Fang", "card 4111 1111 1111 1111, restarts " + i + " times",
+                    "wants a replacement unit");
+            assertThat(masking.apply(withCard).facts()).isEqualTo("card [CARD ****1111], restarts " + i + " times");
+        }
+    }
+
+    @Test
     @DisplayName("lists of strings and lists of records are masked element by element")
     void masksCollections() {
         FormTaskForce taskForce = new FormTaskForce(ComplaintId.of("C-1"), "Li",
