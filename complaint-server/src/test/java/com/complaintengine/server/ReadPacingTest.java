@@ -24,61 +24,53 @@ class ReadPacingTest {
     @Test
     @DisplayName("a stream at the head (a read of less than a batch) reads again only after the next tick")
     void headReadWaitsForTheNextTick() throws InterruptedException {
-        ReadPacing pacing = new ReadPacing(true);
-        ReadPacing.Reader reader = pacing.reader();
-        Store store = new Store(7);
+        Stream stream = Stream.paced(true, 7);
 
-        assertThat(read(pacing, reader, store)).hasSize(7);
-        assertThat(read(pacing, reader, store)).isEmpty();
-        assertThat(read(pacing, reader, store)).isEmpty();
-        assertThat(store.reads).hasValue(1);
+        assertThat(stream.read()).hasSize(7);
+        assertThat(stream.read()).isEmpty();
+        assertThat(stream.read()).isEmpty();
+        assertThat(stream.store.reads).hasValue(1);
 
-        pacing.tick();
-        assertThat(read(pacing, reader, store)).hasSize(7);
-        assertThat(store.reads).hasValue(2);
+        stream.pacing.tick();
+        assertThat(stream.read()).hasSize(7);
+        assertThat(stream.store.reads).hasValue(2);
     }
 
     @Test
     @DisplayName("a stream reading full batches (a replay, a backlog) reads on without waiting")
     void fullBatchesAreNotHeld() throws InterruptedException {
-        ReadPacing pacing = new ReadPacing(true);
-        ReadPacing.Reader reader = pacing.reader();
-        Store store = new Store(BATCH);
+        Stream stream = Stream.paced(true, BATCH);
 
         for (int i = 0; i < 5; i++) {
-            assertThat(read(pacing, reader, store)).hasSize(BATCH);
+            assertThat(stream.read()).hasSize(BATCH);
         }
-        assertThat(store.reads).hasValue(5);
+        assertThat(stream.store.reads).hasValue(5);
     }
 
     @Test
     @DisplayName("one stream held at the head does not hold another, nor reads outside any processor's stream")
     void holdIsPerStream() throws InterruptedException {
-        ReadPacing pacing = new ReadPacing(true);
-        ReadPacing.Reader held = pacing.reader();
-        ReadPacing.Reader other = pacing.reader();
-        Store store = new Store(0);
+        Stream held = Stream.paced(true, 0);
+        Stream other = held.another();
 
-        read(pacing, held, store);
-        read(pacing, held, store);
-        read(pacing, other, store);
-        pacing.fetch(BATCH, store::read);
-        pacing.fetch(BATCH, store::read);
+        held.read();
+        held.read();
+        other.read();
+        held.pacing.fetch(BATCH, held.store::read);
+        held.pacing.fetch(BATCH, held.store::read);
 
-        assertThat(store.reads).hasValue(4);
+        assertThat(held.store.reads).hasValue(4);
     }
 
     @Test
     @DisplayName("with complaint.processors.paced-reads off a stream at the head reads again at once")
     void offReadsAtOnce() throws InterruptedException {
-        ReadPacing pacing = new ReadPacing(false);
-        ReadPacing.Reader reader = pacing.reader();
-        Store store = new Store(3);
+        Stream stream = Stream.paced(false, 3);
 
-        read(pacing, reader, store);
-        read(pacing, reader, store);
+        stream.read();
+        stream.read();
 
-        assertThat(store.reads).hasValue(2);
+        assertThat(stream.store.reads).hasValue(2);
     }
 
     @Test
@@ -101,9 +93,23 @@ class ReadPacingTest {
         }
     }
 
-    /** One read of the store as {@code reader}'s, through the pacing. */
-    private static List<?> read(ReadPacing pacing, ReadPacing.Reader reader, Store store) throws InterruptedException {
-        return reader.call(() -> pacing.fetch(BATCH, store::read));
+    /** A processor's stream ({@code reader}) reading {@code store} through {@code pacing}. */
+    private record Stream(ReadPacing pacing, ReadPacing.Reader reader, Store store) {
+
+        static Stream paced(boolean enabled, int found) {
+            ReadPacing pacing = new ReadPacing(enabled);
+            return new Stream(pacing, pacing.reader(), new Store(found));
+        }
+
+        /** Another processor's stream on the same pacing and store. */
+        Stream another() {
+            return new Stream(pacing, pacing.reader(), store);
+        }
+
+        /** One read of the store as this stream's, through the pacing. */
+        List<?> read() throws InterruptedException {
+            return reader.call(() -> pacing.fetch(BATCH, store::read));
+        }
     }
 
     /** A store that answers every read with the same number of events (placeholders: only the count matters). */
