@@ -115,10 +115,7 @@ class PersonalDataKeyCacheOnPostgresTest {
             keys.destroy("C-no-new-key");
             return serializer.serialize(received("C-no-new-key"), byte[].class);
         });
-        assertThat(new String(after.getData(), StandardCharsets.UTF_8)).doesNotContain(PersonalDataSerializer.PREFIX)
-                .contains(ErasedMarker.ERASED);
-        assertThat(jdbc.queryForObject("select wrapped_key is null from personal_data_key where subject_id = ?",
-                Boolean.class, "C-no-new-key")).isTrue();
+        assertWrittenErasedWithoutAKey(after, "C-no-new-key");
     }
 
     @Test
@@ -160,10 +157,7 @@ class PersonalDataKeyCacheOnPostgresTest {
 
         SerializedObject<byte[]> after = inUnitOfWork(() -> serializer.serialize(received("C-erased-first"), byte[].class));
 
-        assertThat(new String(after.getData(), StandardCharsets.UTF_8)).doesNotContain(PersonalDataSerializer.PREFIX)
-                .contains(ErasedMarker.ERASED);
-        assertThat(jdbc.queryForObject("select wrapped_key is null from personal_data_key where subject_id = ?",
-                Boolean.class, "C-erased-first")).isTrue();
+        assertWrittenErasedWithoutAKey(after, "C-erased-first");
     }
 
     @Test
@@ -204,6 +198,14 @@ class PersonalDataKeyCacheOnPostgresTest {
         assertThat(stored.getType().getName()).isEqualTo(ComplaintReceived.class.getName());
         Object read = serializer.deserialize(stored);
         assertThat(read).isEqualTo(event);
+    }
+
+    /** The event was written with its personal fields erased, and the subject has no key (its tombstone row). */
+    private static void assertWrittenErasedWithoutAKey(SerializedObject<byte[]> written, String subject) {
+        assertThat(new String(written.getData(), StandardCharsets.UTF_8)).doesNotContain(PersonalDataSerializer.PREFIX)
+                .contains(ErasedMarker.ERASED);
+        assertThat(jdbc.queryForObject("select wrapped_key is null from personal_data_key where subject_id = ?",
+                Boolean.class, subject)).isTrue();
     }
 
     private static ComplaintReceived received(String id) {
