@@ -1,0 +1,148 @@
+package com.complaintengine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.complaintengine.api.values.SlaClock;
+import com.complaintengine.command.sla.SlaDeadline;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 9: the SLA deadline rows are named by complaint and clock (ScopeKeyedDeadlineManager), so a cancel touches
+ * only the complaint's own rows and a schedule writes its row without looking first. What a statement read or wrote is
+ * PostgreSQL's own count for the transaction ({@code pg_stat_xact_user_tables}), the manager called inside it.
+ */
+class DeadlineRowsOnPostgresTest {
+
+    private static final String FIRST_RESPONSE_AT_RISK = SlaDeadline.atRiskName(SlaClock.FIRST_RESPONSE);
+
+    private static ScopeDescriptor complaint(String id) {
+        return new AggregateScopeDescriptor("Complaint", id);
+    }
+
+    private static final List<String> COUNTS =
+            List.of("seq_scan", "seq_tup_read", "idx_scan", "idx_tup_fetch", "n_tup_ins", "n_tup_del");
+
+    /**
+     * Rows read, inserted and deleted in {@code scheduled_tasks}, and its index and sequential scans, by {@code work}:
+     * the view also holds the connection's earlier counts not yet reported, so the counts before are subtracted.
+     */
+    private static Map<String, Long> countedInOneTransaction(Engine engine, Runnable work) {
+        JdbcTemplate jdbc = engine.jdbc();
+        String counts = "select " + String.join(", ", COUNTS.stream().map(c -> "coalesce(" + c + ", 0) " + c).toList())
+                + " from pg_stat_xact_user_tables where relname = 'scheduled_tasks'";
+        return new TransactionTemplate(engine.bean(PlatformTransactionManager.class)).execute(status -> {
+            Map<String, Object> before = jdbc.queryForMap(counts);
+            work.run();
+            Map<String, Object> after = jdbc.queryForMap(counts);
+            Map<String, Long> done = new HashMap<>();
+            COUNTS.forEach(c -> done.put(c, (Long) after.get(c) - (Long) before.get(c)));
+            return done;
+        });
+    }
+
+    private static long waiting(Engine engine, String id, String deadlineName) {
+        return engine.jdbc().queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'"
+                + " and task_instance like ?", Long.class, "Complaint:" + id + "|" + deadlineName + "|%");
+    }
+
+    @Test
+    @DisplayName("cancelling one complaint's clock deletes its own row and reads no other complaint's deadline")
+    void cancelReadsOnlyTheComplaintsOwnRows() {
+        Engine engine = Engine.shared();
+        Api api = engine.api();
+        for (int i = 0; i < 60; i++) {
+            api.receive();
+        }
+        String id = api.receive();
+        DeadlineManager deadlines = engine.bean(DeadlineManager.class);
+        // The first cancel after a start also looks once for rows named before issue 9 (none here).
+        deadlines.cancelAllWithinScope(FIRST_RESPONSE_AT_RISK, complaint(api.receive()));
+        engine.jdbc().execute("analyze scheduled_tasks");
+        long waitingInAll = engine.jdbc().queryForObject(
+                "select count(*) from scheduled_tasks where task_name = 'AxonDeadline'", Long.class);
+        assertThat(waitingInAll).isGreaterThan(100);
+        assertThat(waiting(engine, id, FIRST_RESPONSE_AT_RISK)).isEqualTo(1);
+
+        Map<String, Long> counts = countedInOneTransaction(engine,
+                () -> deadlines.cancelAllWithinScope(FIRST_RESPONSE_AT_RISK, complaint(id)));
+
+        assertThat(counts.get("n_tup_del")).isEqualTo(1L);
+        assertThat(counts.get("seq_tup_read")).isEqualTo(0L);
+        assertThat(counts.get("idx_tup_fetch")).isLessThanOrEqualTo(1L);
+        assertThat(waiting(engine, id, FIRST_RESPONSE_AT_RISK)).isZero();
+        assertThat(engine.jdbc().queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'",
+                Long.class)).isEqualTo(waitingInAll - 1);
+    }
+
+    @Test
+    @DisplayName("a deadline is written with one insert, no look-up of the table first")
+    void scheduleInsertsWithoutALookUp() {
+        Engine engine = Engine.shared();
+        String id = engine.api().receive();
+        DeadlineManager deadlines = engine.bean(DeadlineManager.class);
+        Instant dueAt = Instant.now().plusSeconds(3_600);
+
+        Map<String, Long> counts = countedInOneTransaction(engine, () -> deadlines.schedule(dueAt,
+                SlaDeadline.dueName(SlaClock.FIRST_RESPONSE),
+                new SlaDeadline(SlaClock.FIRST_RESPONSE, SlaDeadline.Kind.DUE, dueAt), complaint(id)));
+
+        assertThat(counts.get("n_tup_ins")).isEqualTo(1L);
+        assertThat(counts.get("seq_scan")).isEqualTo(0L);
+        assertThat(counts.get("idx_scan")).isEqualTo(0L);
+        assertThat(waiting(engine, id, SlaDeadline.dueName(SlaClock.FIRST_RESPONSE))).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("rows named before issue 9 are still cancelled; a row being fired is left to finish, the command answered")
+    void earlierRowsAreCancelledAndAFiringRowIsLeft() {
+        Engine engine = Engine.start(Engine.newDataDirectory());
+        try {
+            Api api = engine.api();
+            String earlier = api.receive();
+            String firing = api.receive();
+            String untouched = api.receive();
+            for (String id : List.of(earlier, firing)) {
+                assertThat(api.post("/api/complaints/" + id + "/classification", Bodies.classification()).status())
+                        .isEqualTo(204);
+            }
+            // What a node before issue 9 wrote: the same rows under bare uuids.
+            assertThat(waiting(engine, earlier, FIRST_RESPONSE_AT_RISK)).isEqualTo(1);
+            int renamed = engine.jdbc().update("update scheduled_tasks set task_instance = gen_random_uuid()::text"
+                    + " where task_instance like ?", "Complaint:" + earlier + "|%");
+            String bareRows = "select count(*) from scheduled_tasks where task_name = 'AxonDeadline'"
+                    + " and strpos(task_instance, '|') = 0";
+            assertThat(engine.jdbc().queryForObject(bareRows, Long.class)).isEqualTo(renamed);
+            // A row db-scheduler has picked and is firing right now.
+            assertThat(engine.jdbc().update("update scheduled_tasks set picked = true, picked_by = 'another node', last_heartbeat = now()"
+                    + " where task_instance like ?", "Complaint:" + firing + "|" + FIRST_RESPONSE_AT_RISK + "|%")).isEqualTo(1);
+            String rowsOfUntouched = "select count(*) from scheduled_tasks where task_instance like 'Complaint:"
+                    + untouched + "|%'";
+            long untouchedBefore = engine.jdbc().queryForObject(rowsOfUntouched, Long.class);
+            // The new version starts on rows the earlier one left.
+            engine.restart();
+            api = engine.api();
+
+            // Acknowledging meets the first-response clock, which cancels both of its deadline names.
+            assertThat(api.post("/api/complaints/" + earlier + "/acknowledgement", Bodies.acknowledgement()).status())
+                    .isEqualTo(204);
+            assertThat(engine.jdbc().queryForObject(bareRows, Long.class)).isEqualTo(renamed - 1); // its other clocks' rows
+            assertThat(api.post("/api/complaints/" + firing + "/acknowledgement", Bodies.acknowledgement()).status())
+                    .isEqualTo(204);
+            assertThat(waiting(engine, firing, FIRST_RESPONSE_AT_RISK)).isEqualTo(1);
+            assertThat(engine.jdbc().queryForObject(rowsOfUntouched, Long.class)).isEqualTo(untouchedBefore);
+        } finally {
+            engine.closeAndDelete();
+        }
+    }
+}
