@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  *   <li>{@code rate}: intake at a fixed rate (open loop, {@code --rate}, default half the maximum just measured), each
  *       latency measured from the INTENDED send time so a stalled server cannot hide queued requests (coordinated
  *       omission), and the projection lag (answer → case readable from the summary projection) under that load;</li>
+ *   <li>{@code steps}: classification and acknowledgement latency, one after the other, with the deadlines of every
+ *       complaint received so far waiting ({@link StepsPhase});</li>
  *   <li>{@code reference}: single-row insert transactions/s on the same PostgreSQL, one connection, and the ratio;</li>
  *   <li>{@code rebuild}: the store grown to {@code --events} events ({@link EventSeeder}), the raw rate of reading
  *       those rows with plain JDBC, then a full rebuild of the summary projection timed to its end;</li>
@@ -48,7 +50,7 @@ import java.util.stream.Collectors;
  * <pre>./mvnw -q -pl complaint-bench exec:java -Dexec.args="--url http://localhost:8180 --user agent:PW --admin admin:PW
  *     --supervisor supervisor:PW --jdbc jdbc:postgresql://localhost:PORT/postgres?user=postgres --server-pid PID
  *     --master-key-file /tmp/bench-master.key --events 1000000 --complaints 1000000"</pre>
- * {@code --phases max,rate,reference,rebuild,queries} chooses phases (default these five); {@code --warmup 180} seconds
+ * {@code --phases max,rate,steps,reference,rebuild,queries} chooses phases (default these six); {@code --warmup 180} seconds
  * of unreported closed-loop intake come before {@code max} and {@code rate} (0: none); {@code snapshots} runs only
  * when named, e.g. {@code --phases snapshots --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
  */
@@ -76,7 +78,7 @@ public final class Bench {
         String url = o.getOrDefault("url", "http://localhost:8080");
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
         int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
-        Set<String> phases = Set.of(o.getOrDefault("phases", "max,rate,reference,rebuild,queries").split(","));
+        Set<String> phases = Set.of(o.getOrDefault("phases", "max,rate,steps,reference,rebuild,queries").split(","));
         Http agent = new Http(url, o.getOrDefault("user", "agent:"));
         Http admin = o.containsKey("admin") ? new Http(url, o.get("admin")) : null;
         Http supervisor = o.containsKey("supervisor") ? new Http(url, o.get("supervisor")) : null;
@@ -100,6 +102,9 @@ public final class Bench {
                         : Double.isNaN(max) ? 50 : Math.max(1, Math.floor(max / 2));
                 openLoop(agent, jdbc, rate, seconds, Integer.parseInt(o.getOrDefault("lag-every", "10")),
                         Integer.parseInt(o.getOrDefault("connections", "64")));
+            }
+            if (phases.contains("steps")) {
+                StepsPhase.run(agent, jdbc, o, REPORT);
             }
             if (phases.contains("reference") && jdbc != null) {
                 double reference = insertReference(jdbc, seconds);

@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  */
 final class SnapshotPhase {
 
-    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
-    private static final String COMPLAINT = """
+    static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    static final String COMPLAINT = """
             {"channel": "HOTLINE", "customer": {"name": "Snapshot Bench", "contact": "138-0000-0001", "tier": "REGULAR"},
              "occurredAt": "2026-11-20T08:00:00Z", "facts": "long-lived case for the snapshot benchmark",
              "expectation": "a repair", "demand": {"type": "REPAIR"}, "emotion": "calm", "affectedCount": 1}""";
@@ -138,7 +138,7 @@ final class SnapshotPhase {
         return elapsed;
     }
 
-    private static void expect(HttpResponse<String> response, int status) {
+    static void expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
             throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode()
                     + " instead of " + status + ": " + response.body());
