@@ -1,9 +1,11 @@
 package com.complaintengine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.complaintengine.api.values.SlaClock;
 import com.complaintengine.command.sla.SlaDeadline;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -66,8 +68,6 @@ class DeadlineRowsOnPostgresTest {
         }
         String id = api.receive();
         DeadlineManager deadlines = engine.bean(DeadlineManager.class);
-        // The first cancel after a start also looks once for rows named before issue 9 (none here).
-        deadlines.cancelAllWithinScope(FIRST_RESPONSE_AT_RISK, complaint(api.receive()));
         engine.jdbc().execute("analyze scheduled_tasks");
         long waitingInAll = engine.jdbc().queryForObject(
                 "select count(*) from scheduled_tasks where task_name = 'AxonDeadline'", Long.class);
@@ -104,8 +104,8 @@ class DeadlineRowsOnPostgresTest {
     }
 
     @Test
-    @DisplayName("rows named before issue 9 are still cancelled; a row being fired is left to finish, the command answered")
-    void earlierRowsAreCancelledAndAFiringRowIsLeft() {
+    @DisplayName("rows named before issue 9 are renamed after start and then cancelled; a row being fired is left to finish, the command answered")
+    void earlierRowsAreRenamedAndAFiringRowIsLeft() {
         Engine engine = Engine.start(Engine.newDataDirectory());
         try {
             Api api = engine.api();
@@ -118,25 +118,34 @@ class DeadlineRowsOnPostgresTest {
             }
             // What a node before issue 9 wrote: the same rows under bare uuids.
             assertThat(waiting(engine, earlier, FIRST_RESPONSE_AT_RISK)).isEqualTo(1);
-            int renamed = engine.jdbc().update("update scheduled_tasks set task_instance = gen_random_uuid()::text"
-                    + " where task_instance like ?", "Complaint:" + earlier + "|%");
+            List<String> uuids = engine.jdbc().queryForList("update scheduled_tasks set task_instance = gen_random_uuid()::text"
+                    + " where task_instance like ? returning task_instance", String.class, "Complaint:" + earlier + "|%");
+            assertThat(uuids).hasSizeGreaterThan(1);
             String bareRows = "select count(*) from scheduled_tasks where task_name = 'AxonDeadline'"
                     + " and strpos(task_instance, '|') = 0";
-            assertThat(engine.jdbc().queryForObject(bareRows, Long.class)).isEqualTo(renamed);
+            assertThat(engine.jdbc().queryForObject(bareRows, Long.class)).isEqualTo(uuids.size());
             // A row db-scheduler has picked and is firing right now.
-            assertThat(engine.jdbc().update("update scheduled_tasks set picked = true, picked_by = 'another node', last_heartbeat = now()"
-                    + " where task_instance like ?", "Complaint:" + firing + "|" + FIRST_RESPONSE_AT_RISK + "|%")).isEqualTo(1);
+            assertThat(engine.jdbc().update("update scheduled_tasks set picked = true, picked_by = 'another node',"
+                    + " last_heartbeat = now() where task_instance like ?",
+                    "Complaint:" + firing + "|" + FIRST_RESPONSE_AT_RISK + "|%")).isEqualTo(1);
             String rowsOfUntouched = "select count(*) from scheduled_tasks where task_instance like 'Complaint:"
                     + untouched + "|%'";
             long untouchedBefore = engine.jdbc().queryForObject(rowsOfUntouched, Long.class);
-            // The new version starts on rows the earlier one left.
+
+            // The new version starts on the rows the earlier one left, and renames them, keeping their uuids.
             engine.restart();
             api = engine.api();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(engine.jdbc().queryForObject(bareRows, Long.class)).isZero());
+            for (String uuid : uuids) {
+                assertThat(engine.jdbc().queryForObject("select count(*) from scheduled_tasks where task_instance like ?",
+                        Long.class, "Complaint:" + earlier + "|%|" + uuid)).isEqualTo(1);
+            }
 
             // Acknowledging meets the first-response clock, which cancels both of its deadline names.
             assertThat(api.post("/api/complaints/" + earlier + "/acknowledgement", Bodies.acknowledgement()).status())
                     .isEqualTo(204);
-            assertThat(engine.jdbc().queryForObject(bareRows, Long.class)).isEqualTo(renamed - 1); // its other clocks' rows
+            assertThat(waiting(engine, earlier, FIRST_RESPONSE_AT_RISK)).isZero();
             assertThat(api.post("/api/complaints/" + firing + "/acknowledgement", Bodies.acknowledgement()).status())
                     .isEqualTo(204);
             assertThat(waiting(engine, firing, FIRST_RESPONSE_AT_RISK)).isEqualTo(1);

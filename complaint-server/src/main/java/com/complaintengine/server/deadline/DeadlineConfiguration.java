@@ -1,5 +1,6 @@
 package com.complaintengine.server.deadline;
 
+import com.complaintengine.query.DaemonThreads;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerConfigurationSupport;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
@@ -9,10 +10,16 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deadline manager of the SLA clocks (docs/decisions.md, "Deadline rows named by complaint and clock"): Axon's
@@ -21,6 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class DeadlineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineConfiguration.class);
+    private static final int RENAME_BATCH = 500;
 
     @Bean
     ScopeKeyedDeadlineManager deadlineManager(Scheduler scheduler, Configuration axon,
@@ -42,5 +52,25 @@ class DeadlineConfiguration {
                 .flatMap(c -> c.serializer().stream()).findFirst()
                 .orElse(DbSchedulerConfigurationSupport.SPRING_JAVA_SERIALIZER);
         return new ScopeKeyedDeadlineManager(builder, serializer, spanFactory, taskData, jdbc);
+    }
+
+    /**
+     * Once started, the rows an earlier version named by a bare uuid get their keyed names, on a thread of its own so
+     * that start-up does not wait for it (with nothing to rename: one query).
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> earlierDeadlineRowsRenamed(ScopeKeyedDeadlineManager deadlines,
+                                                                          PlatformTransactionManager transactions) {
+        return ready -> DaemonThreads.named("deadline-rows-rename").newThread(() -> {
+            try {
+                int renamed = deadlines.renameEarlierRows(new TransactionTemplate(transactions), RENAME_BATCH);
+                if (renamed > 0) {
+                    log.info("{} deadline rows of the earlier naming renamed by complaint and clock", renamed);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Renaming the deadline rows of the earlier naming stopped; they fire as before, but a cancel"
+                        + " does not find them (their clocks then ignore them)", e);
+            }
+        }).start();
     }
 }

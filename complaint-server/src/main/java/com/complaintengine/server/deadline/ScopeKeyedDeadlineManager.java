@@ -4,10 +4,8 @@ import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.GenericDeadlineMessage;
@@ -19,6 +17,7 @@ import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.SerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Axon's db-scheduler deadline manager with each aggregate deadline's row named by its scope and name (issue 9):
@@ -27,9 +26,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * every complaint; and a new row is inserted without db-scheduler's look-up first (the uuid makes it new). Firing is
  * Axon's, unchanged: the rows hold the task and data Axon's own rows hold.
  * <p>
- * Rows written before this manager (a bare uuid) are still found, by reading those rows only, while any is left. A row
- * being fired at that moment is left to finish (its deadline checks the clock it belongs to and changes nothing if the
- * clock was stopped), where Axon's cancel would fail the command.
+ * Rows written before this manager (a bare uuid) are renamed after start ({@link #renameEarlierRows}). A cancel does not
+ * find such a row before that, nor a row being fired at that moment (left to finish, where Axon's cancel would fail the
+ * command): either fires into a clock that checks its {@code dueAt} and changes nothing once stopped or moved.
  */
 public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
 
@@ -43,18 +42,18 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
             + " (task_name, task_instance, task_data, execution_time, picked, version) values (?, ?, ?, ?, false, 1)";
     private static final String DELETE_KEYED = "delete from scheduled_tasks where task_name = ?"
             + " and task_instance collate \"C\" >= ? and task_instance collate \"C\" < ? and not picked";
-    private static final String UNKEYED = "select task_instance, task_data, picked from scheduled_tasks"
-            + " where task_name = ? and strpos(task_instance, '|') = 0";
+    private static final String UNKEYED_PAGE = "select task_instance, task_data, picked from scheduled_tasks"
+            + " where task_name = ? and strpos(task_instance, '|') = 0 and task_instance collate \"C\" > ?"
+            + " order by task_instance collate \"C\" limit ?";
+    private static final String RENAME = "update scheduled_tasks set task_instance = ? where task_name = ?"
+            + " and task_instance = ? and not picked";
     private static final String DELETE_BY_UUID = "delete from scheduled_tasks where task_name = ?"
             + " and (task_instance = ? or right(task_instance, ?) = ?) and not picked";
-    private static final String DELETE_ONE = "delete from scheduled_tasks where task_name = ? and task_instance = ?"
-            + " and not picked";
 
     private final org.axonframework.serialization.Serializer serializer;
     private final Serializer taskDataSerializer;
     private final DeadlineManagerSpanFactory spanFactory;
     private final JdbcTemplate jdbc;
-    private final AtomicBoolean unkeyedRowsMayExist = new AtomicBoolean(true);
 
     /**
      * @param builder            Axon's builder with the scheduler, scope provider, serializer, transactions and spans
@@ -108,37 +107,50 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
             super.cancelAllWithinScope(deadlineName, scope);
             return;
         }
-        String key = key(scope, deadlineName);
-        String upTo = key.substring(0, key.length() - 1) + AFTER_SEPARATOR;
         runOnPrepareCommitOrNow(spanFactory.createCancelAllWithinScopeSpan(deadlineName, scope).wrapRunnable(() -> {
-            jdbc.update(DELETE_KEYED, TASK_NAME, key, upTo);
-            if (unkeyedRowsMayExist.get()) {
-                cancelUnkeyed(deadlineName, serializer.serialize(scope, byte[].class).getData());
-            }
+            String key = key(scope, deadlineName);
+            jdbc.update(DELETE_KEYED, TASK_NAME, key, key.substring(0, key.length() - 1) + AFTER_SEPARATOR);
         }));
     }
 
     /**
-     * Rows named before this manager are matched as Axon's manager matches them, by name and serialized scope; only
-     * they are read. When none is left, none comes back (this manager writes none), and the look is not made again.
+     * Gives the rows written before this manager their keyed names, {@code batch} rows per transaction in name order,
+     * so that cancels stop reading them; a row being fired, or of a scope that is not an aggregate's, keeps its name.
+     * Nodes may run this at once: a row renamed by one is no longer found by the other's update.
+     *
+     * @return how many rows were renamed
      */
-    private void cancelUnkeyed(String deadlineName, byte[] scope) {
-        List<String> matching = new ArrayList<>();
-        boolean[] anyLeft = {false};
-        jdbc.query(UNKEYED, (RowCallbackHandler) row -> {
-            anyLeft[0] = true;
-            DbSchedulerBinaryDeadlineDetails details =
-                    taskDataSerializer.deserialize(DbSchedulerBinaryDeadlineDetails.class, row.getBytes("task_data"));
-            if (!row.getBoolean("picked") && deadlineName.equals(details.getD()) && Arrays.equals(scope, details.getS())) {
-                matching.add(row.getString("task_instance"));
+    int renameEarlierRows(TransactionTemplate transactions, int batch) {
+        int renamed = 0;
+        String after = "";
+        while (true) {
+            String from = after;
+            List<String[]> renames = new ArrayList<>();
+            int[] done = {0};
+            List<String> read = transactions.execute(status -> {
+                List<String> names = new ArrayList<>();
+                jdbc.query(UNKEYED_PAGE, (RowCallbackHandler) row -> {
+                    String name = row.getString("task_instance");
+                    names.add(name);
+                    DbSchedulerBinaryDeadlineDetails details =
+                            taskDataSerializer.deserialize(DbSchedulerBinaryDeadlineDetails.class, row.getBytes("task_data"));
+                    ScopeDescriptor scope = details.getDeserializedScopeDescriptor(serializer);
+                    if (!row.getBoolean("picked") && scope instanceof AggregateScopeDescriptor) {
+                        renames.add(new String[] {name, key(scope, details.getD()) + name});
+                    }
+                }, TASK_NAME, from, batch);
+                for (String[] rename : renames) {
+                    done[0] += jdbc.update(RENAME, rename[1], TASK_NAME, rename[0]);
+                }
+                return names;
+            });
+            renamed += done[0];
+            if (read.size() < batch) {
+                break;
             }
-        }, TASK_NAME);
-        for (String id : matching) {
-            jdbc.update(DELETE_ONE, TASK_NAME, id);
+            after = read.get(read.size() - 1);
         }
-        if (!anyLeft[0]) {
-            unkeyedRowsMayExist.set(false);
-        }
+        return renamed;
     }
 
     /** {@code type:identifier|name|}, each part with {@code %} and {@code |} escaped so that only separators are bare. */
