@@ -24,7 +24,8 @@ final class StepsPhase {
     private static final String CLASSIFICATION = """
             {"type": "PRODUCT", "subtype": "QUALITY", "urgency": "URGENT"}""";
     private static final String ACKNOWLEDGEMENT = """
-            {"channel": "phone", "message": "We are sorry; a technician is assigned.", "promise": "call back within 24 h"}""";
+            {"channel": "phone", "message": "We are sorry; a technician is assigned.",
+             "promise": "call back within 24 h"}""";
 
     private StepsPhase() {
     }
@@ -67,7 +68,8 @@ final class StepsPhase {
     private static long waitingDeadlines(String jdbc) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbc);
              Statement query = connection.createStatement();
-             ResultSet row = query.executeQuery("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'")) {
+             ResultSet row = query.executeQuery(
+                     "select count(*) from scheduled_tasks where task_name = 'AxonDeadline'")) {
             row.next();
             return row.getLong(1);
         }

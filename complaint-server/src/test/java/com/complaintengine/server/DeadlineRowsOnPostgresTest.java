@@ -104,6 +104,27 @@ class DeadlineRowsOnPostgresTest {
     }
 
     @Test
+    @DisplayName("a deadline is cancelled by the id its schedule returned")
+    void cancelScheduleByTheReturnedId() {
+        Engine engine = Engine.shared();
+        String id = engine.api().receive();
+        DeadlineManager deadlines = engine.bean(DeadlineManager.class);
+        Instant dueAt = Instant.now().plusSeconds(3_600);
+        String name = SlaDeadline.dueName(SlaClock.RESOLUTION);
+        String scheduleId = deadlines.schedule(dueAt, name,
+                new SlaDeadline(SlaClock.RESOLUTION, SlaDeadline.Kind.DUE, dueAt), complaint(id));
+        String another = deadlines.schedule(dueAt, name,
+                new SlaDeadline(SlaClock.RESOLUTION, SlaDeadline.Kind.DUE, dueAt), complaint(id));
+        assertThat(waiting(engine, id, name)).isEqualTo(2);
+
+        deadlines.cancelSchedule(name, scheduleId);
+
+        String prefix = "Complaint:" + id + "|" + name + "|";
+        assertThat(engine.jdbc().queryForList("select task_instance from scheduled_tasks where task_instance like ?",
+                String.class, prefix + "%")).containsExactly(prefix + another);
+    }
+
+    @Test
     @DisplayName("rows named before issue 9 are renamed after start and then cancelled; a row being fired is left to finish, the command answered")
     void earlierRowsAreRenamedAndAFiringRowIsLeft() {
         Engine engine = Engine.start(Engine.newDataDirectory());

@@ -22,19 +22,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Axon's db-scheduler deadline manager with each aggregate deadline's row named by its scope and name (issue 9):
  * {@code <aggregate type>:<identifier>|<deadline name>|<random uuid>} ({@link #key}). Cancelling one complaint's
- * deadlines then deletes its rows by a range of that name, where Axon's manager reads and deserializes every waiting deadline of
- * every complaint; and a new row is inserted without db-scheduler's look-up first (the uuid makes it new). Firing is
- * Axon's, unchanged: the rows hold the task and data Axon's own rows hold.
+ * deadlines then deletes its rows by a range of that name, where Axon's manager reads and deserializes every waiting
+ * deadline of every complaint; and a new row is inserted without db-scheduler's look-up first (the uuid makes it new).
+ * Firing is Axon's, unchanged: the rows hold the task and data Axon's own rows hold.
  * <p>
- * Rows written before this manager (a bare uuid) are renamed after start ({@link #renameEarlierRows}). A cancel does not
- * find such a row before that, nor a row being fired at that moment (left to finish, where Axon's cancel would fail the
- * command): either fires into a clock that checks its {@code dueAt} and changes nothing once stopped or moved.
+ * Rows written before this manager (a bare uuid) are renamed after start ({@link #renameEarlierRows}). A cancel does
+ * not find such a row before that, nor a row being fired at that moment (left to finish, where Axon's cancel would fail
+ * the command): either fires into a clock that checks its {@code dueAt} and changes nothing once stopped or moved.
  */
 public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
 
     /** Axon's task name for deadlines ("AxonDeadline"), read from Axon: its constant is not public. */
-    static final String TASK_NAME = new DbSchedulerDeadlineToken("").getTaskName();
-    static final char SEPARATOR = '|';
+    private static final String TASK_NAME = new DbSchedulerDeadlineToken("").getTaskName();
+    private static final char SEPARATOR = '|';
     /** The character after {@link #SEPARATOR}: a name's rows lie between "key|" and "key}" in byte order. */
     private static final char AFTER_SEPARATOR = SEPARATOR + 1;
 
@@ -94,7 +94,7 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
         return uuid;
     }
 
-    /** By the uuid {@link #schedule} returned, or a whole name written before this manager; reads every deadline row. */
+    /** By the uuid {@link #schedule} returned, or a whole name of the earlier naming: reads every deadline row. */
     @Override
     public void cancelSchedule(String deadlineName, String scheduleId) {
         runOnPrepareCommitOrNow(spanFactory.createCancelScheduleSpan(deadlineName, scheduleId).wrapRunnable(() ->
@@ -115,7 +115,7 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
 
     /**
      * Gives the rows written before this manager their keyed names, {@code batch} rows per transaction in name order,
-     * so that cancels stop reading them; a row being fired, or of a scope that is not an aggregate's, keeps its name.
+     * so that cancels find them; a row being fired, or of a scope that is not an aggregate's, keeps its name.
      * Nodes may run this at once: a row renamed by one is no longer found by the other's update.
      *
      * @return how many rows were renamed
@@ -125,15 +125,15 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
         String after = "";
         while (true) {
             String from = after;
-            List<String[]> renames = new ArrayList<>();
             int[] done = {0};
             List<String> read = transactions.execute(status -> {
                 List<String> names = new ArrayList<>();
+                List<String[]> renames = new ArrayList<>();
                 jdbc.query(UNKEYED_PAGE, (RowCallbackHandler) row -> {
                     String name = row.getString("task_instance");
                     names.add(name);
-                    DbSchedulerBinaryDeadlineDetails details =
-                            taskDataSerializer.deserialize(DbSchedulerBinaryDeadlineDetails.class, row.getBytes("task_data"));
+                    DbSchedulerBinaryDeadlineDetails details = taskDataSerializer.deserialize(
+                            DbSchedulerBinaryDeadlineDetails.class, row.getBytes("task_data"));
                     ScopeDescriptor scope = details.getDeserializedScopeDescriptor(serializer);
                     if (!row.getBoolean("picked") && scope instanceof AggregateScopeDescriptor) {
                         renames.add(new String[] {name, key(scope, details.getD()) + name});
@@ -153,7 +153,7 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
         return renamed;
     }
 
-    /** {@code type:identifier|name|}, each part with {@code %} and {@code |} escaped so that only separators are bare. */
+    /** {@code type:identifier|name|}, each part with {@code %} and {@code |} escaped: only the separators are bare. */
     static String key(ScopeDescriptor scope, String deadlineName) {
         AggregateScopeDescriptor aggregate = (AggregateScopeDescriptor) scope;
         return escaped(aggregate.getType()) + ":" + escaped(String.valueOf(aggregate.getIdentifier())) + SEPARATOR
