@@ -56,7 +56,7 @@ class DeadlineConfiguration {
 
     /**
      * Once started, the rows an earlier version named by a bare uuid get their keyed names, on a thread of its own so
-     * that start-up does not wait for it (with nothing to rename: one query).
+     * that start-up does not wait for it (with nothing to rename: one look-up in an empty partial index, V11).
      */
     @Bean
     ApplicationListener<ApplicationReadyEvent> earlierDeadlineRowsRenamed(ScopeKeyedDeadlineManager deadlines,

@@ -1,6 +1,7 @@
 package com.complaintengine.server.deadline;
 
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.Priority;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.SerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,14 +35,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
 
+    private static final Logger log = LoggerFactory.getLogger(ScopeKeyedDeadlineManager.class);
+
     /** Axon's task name for deadlines ("AxonDeadline"), read from Axon: its constant is not public. */
     private static final String TASK_NAME = new DbSchedulerDeadlineToken("").getTaskName();
     private static final char SEPARATOR = '|';
     /** The character after {@link #SEPARATOR}: a name's rows lie between "key|" and "key}" in byte order. */
     private static final char AFTER_SEPARATOR = SEPARATOR + 1;
 
-    private static final String INSERT = "insert into scheduled_tasks"
-            + " (task_name, task_instance, task_data, execution_time, picked, version) values (?, ?, ?, ?, false, 1)";
+    /** The priority db-scheduler gives a task instance by default, so the row sorts as its own would if enabled. */
+    private static final String INSERT = "insert into scheduled_tasks (task_name, task_instance, task_data,"
+            + " execution_time, picked, version, priority) values (?, ?, ?, ?, false, 1, " + Priority.MEDIUM + ")";
     private static final String DELETE_KEYED = "delete from scheduled_tasks where task_name = ?"
             + " and task_instance collate \"C\" >= ? and task_instance collate \"C\" < ? and not picked";
     private static final String UNKEYED_PAGE = "select task_instance, task_data, picked from scheduled_tasks"
@@ -132,11 +138,16 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
                 jdbc.query(UNKEYED_PAGE, (RowCallbackHandler) row -> {
                     String name = row.getString("task_instance");
                     names.add(name);
-                    DbSchedulerBinaryDeadlineDetails details = taskDataSerializer.deserialize(
-                            DbSchedulerBinaryDeadlineDetails.class, row.getBytes("task_data"));
-                    ScopeDescriptor scope = details.getDeserializedScopeDescriptor(serializer);
-                    if (!row.getBoolean("picked") && scope instanceof AggregateScopeDescriptor) {
-                        renames.add(new String[] {name, key(scope, details.getD()) + name});
+                    try {
+                        DbSchedulerBinaryDeadlineDetails details = taskDataSerializer.deserialize(
+                                DbSchedulerBinaryDeadlineDetails.class, row.getBytes("task_data"));
+                        ScopeDescriptor scope = details.getDeserializedScopeDescriptor(serializer);
+                        if (!row.getBoolean("picked") && scope instanceof AggregateScopeDescriptor) {
+                            renames.add(new String[] {name, key(scope, details.getD()) + name});
+                        }
+                    } catch (RuntimeException unreadable) {
+                        // One row this version cannot read must not keep the rows after it from being renamed.
+                        log.warn("Deadline row {} not renamed: its data could not be read", name, unreadable);
                     }
                 }, TASK_NAME, from, batch);
                 for (String[] rename : renames) {
