@@ -53,6 +53,13 @@ class DeadlineRowsOnPostgresTest {
         });
     }
 
+    /** A clock's due deadline an hour from now, as the aggregate schedules it; the id the manager returned. */
+    private static String scheduleDueInAnHour(DeadlineManager deadlines, SlaClock clock, String complaintId) {
+        Instant dueAt = Instant.now().plusSeconds(3_600);
+        return deadlines.schedule(dueAt, SlaDeadline.dueName(clock), new SlaDeadline(clock, SlaDeadline.Kind.DUE, dueAt),
+                complaint(complaintId));
+    }
+
     private static long waiting(Engine engine, String id, String deadlineName) {
         return engine.jdbc().queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'"
                 + " and task_instance like ?", Long.class, "Complaint:" + id + "|" + deadlineName + "|%");
@@ -91,11 +98,9 @@ class DeadlineRowsOnPostgresTest {
         Engine engine = Engine.shared();
         String id = engine.api().receive();
         DeadlineManager deadlines = engine.bean(DeadlineManager.class);
-        Instant dueAt = Instant.now().plusSeconds(3_600);
 
-        Map<String, Long> counts = countedInOneTransaction(engine, () -> deadlines.schedule(dueAt,
-                SlaDeadline.dueName(SlaClock.FIRST_RESPONSE),
-                new SlaDeadline(SlaClock.FIRST_RESPONSE, SlaDeadline.Kind.DUE, dueAt), complaint(id)));
+        Map<String, Long> counts = countedInOneTransaction(engine,
+                () -> scheduleDueInAnHour(deadlines, SlaClock.FIRST_RESPONSE, id));
 
         assertThat(counts.get("n_tup_ins")).isEqualTo(1L);
         assertThat(counts.get("seq_scan")).isEqualTo(0L);
@@ -109,12 +114,9 @@ class DeadlineRowsOnPostgresTest {
         Engine engine = Engine.shared();
         String id = engine.api().receive();
         DeadlineManager deadlines = engine.bean(DeadlineManager.class);
-        Instant dueAt = Instant.now().plusSeconds(3_600);
         String name = SlaDeadline.dueName(SlaClock.RESOLUTION);
-        String scheduleId = deadlines.schedule(dueAt, name,
-                new SlaDeadline(SlaClock.RESOLUTION, SlaDeadline.Kind.DUE, dueAt), complaint(id));
-        String another = deadlines.schedule(dueAt, name,
-                new SlaDeadline(SlaClock.RESOLUTION, SlaDeadline.Kind.DUE, dueAt), complaint(id));
+        String scheduleId = scheduleDueInAnHour(deadlines, SlaClock.RESOLUTION, id);
+        String another = scheduleDueInAnHour(deadlines, SlaClock.RESOLUTION, id);
         assertThat(waiting(engine, id, name)).isEqualTo(2);
 
         deadlines.cancelSchedule(name, scheduleId);
