@@ -3,6 +3,8 @@ package com.complaintengine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,5 +28,43 @@ class PrometheusMetricsHttpTest {
                 .contains("http_server_requests_seconds_count").contains("hikaricp_connections_active");
         assertThat(api.as(Api.ANALYST).get("/actuator/prometheus").status()).isEqualTo(403);
         assertThat(api.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("Spring Security's own meters are off; refusals still count by status in http_server_requests")
+    void refusalsCountedWithoutSecurityObservations() {
+        double unauthorizedBefore = requestsWithStatus(scrape(), 401);
+        double forbiddenBefore = requestsWithStatus(scrape(), 403);
+
+        assertThat(api.anonymous().get("/api/complaints").status()).isEqualTo(401);
+        assertThat(api.withCredentials("nobody-in-metrics-test", "not-a-password").get("/api/complaints").status())
+                .isEqualTo(401);
+        assertThat(api.as(Api.ANALYST).get("/actuator/prometheus").status()).isEqualTo(403);
+
+        String after = scrape();
+        assertThat(requestsWithStatus(after, 401)).isGreaterThanOrEqualTo(unauthorizedBefore + 2);
+        assertThat(requestsWithStatus(after, 403)).isGreaterThanOrEqualTo(forbiddenBefore + 1);
+        assertThat(after.lines().filter(line -> line.startsWith("spring_security_"))).isEmpty();
+    }
+
+    private String scrape() {
+        Api.Response scrape = api.as(Api.ADMIN).get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        return scrape.raw().body();
+    }
+
+    private static final Pattern REQUEST_COUNT =
+            Pattern.compile("^http_server_requests_seconds_count\\{(.*)} ([0-9.E+]+)$", Pattern.MULTILINE);
+
+    /** The number of HTTP requests answered with this status, over every method and URI. */
+    private static double requestsWithStatus(String scrape, int status) {
+        Matcher line = REQUEST_COUNT.matcher(scrape);
+        double sum = 0;
+        while (line.find()) {
+            if (line.group(1).contains("status=\"" + status + "\"")) {
+                sum += Double.parseDouble(line.group(2));
+            }
+        }
+        return sum;
     }
 }
