@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -124,6 +126,34 @@ class DeadlineRowsOnPostgresTest {
         String prefix = "Complaint:" + id + "|" + name + "|";
         assertThat(engine.jdbc().queryForList("select task_instance from scheduled_tasks where task_instance like ?",
                 String.class, prefix + "%")).containsExactly(prefix + another);
+    }
+
+    @Test
+    @DisplayName("a unit of work's deadlines are written at its commit, in one batch per run of schedules, in order with its cancels")
+    void schedulesOfOneUnitOfWorkAreWrittenAtCommitInOrderWithCancels() {
+        Engine engine = Engine.shared();
+        // A complaint of no intake: no row of its own but the ones scheduled here (their deadline is an hour away).
+        String id = "batch-" + java.util.UUID.randomUUID();
+        DeadlineManager deadlines = engine.bean(DeadlineManager.class);
+        String firstResponse = SlaDeadline.dueName(SlaClock.FIRST_RESPONSE);
+        String resolution = SlaDeadline.dueName(SlaClock.RESOLUTION);
+        String[] kept = new String[2];
+
+        new TransactionTemplate(engine.bean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            scheduleDueInAnHour(deadlines, SlaClock.FIRST_RESPONSE, id);
+            kept[0] = scheduleDueInAnHour(deadlines, SlaClock.RESOLUTION, id);
+            deadlines.cancelAllWithinScope(firstResponse, complaint(id));
+            kept[1] = scheduleDueInAnHour(deadlines, SlaClock.FIRST_RESPONSE, id);
+            assertThat(waiting(engine, id, firstResponse) + waiting(engine, id, resolution)).isZero();
+            unitOfWork.commit();
+        });
+
+        // The row scheduled after the cancel survives it; the one before it does not.
+        String prefix = "Complaint:" + id + "|";
+        assertThat(engine.jdbc().queryForList("select task_instance from scheduled_tasks where task_instance like ?"
+                + " order by task_instance", String.class, prefix + "%")).containsExactlyInAnyOrder(
+                prefix + firstResponse + "|" + kept[1], prefix + resolution + "|" + kept[0]);
     }
 
     @Test
