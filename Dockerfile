@@ -1,7 +1,7 @@
 # Builds and runs the complaint engine. Used by docker-compose.yml; not needed to run it locally.
 # Stage 1 builds with the Maven wrapper; stage 2 holds only a JRE and the jar, and runs as an unprivileged user.
-# JDK 25: the jar targets Java 17 and runs on either, but on 25 the server used 15-20 % less CPU per intake on the
-# same jar (docs/performance.md, "2026-12-05, third session"); the test suite passes on both.
+# JDK 25: the jar targets Java 17 and runs on either, but on 25 the server used 13-25 % less CPU per intake (5 of 6
+# alternating pairs, docs/performance.md, "2026-12-05, third session"); the test suite passes on both.
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY . .

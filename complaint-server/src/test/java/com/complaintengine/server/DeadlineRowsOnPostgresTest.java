@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -129,11 +130,11 @@ class DeadlineRowsOnPostgresTest {
     }
 
     @Test
-    @DisplayName("a unit of work's deadlines are written at its commit, in one batch per run of schedules, in order with its cancels")
+    @DisplayName("a unit of work's deadlines are written at its commit, in the order of its schedules and cancels")
     void schedulesOfOneUnitOfWorkAreWrittenAtCommitInOrderWithCancels() {
         Engine engine = Engine.shared();
         // A complaint of no intake: no row of its own but the ones scheduled here (their deadline is an hour away).
-        String id = "batch-" + java.util.UUID.randomUUID();
+        String id = "batch-" + UUID.randomUUID();
         DeadlineManager deadlines = engine.bean(DeadlineManager.class);
         String firstResponse = SlaDeadline.dueName(SlaClock.FIRST_RESPONSE);
         String resolution = SlaDeadline.dueName(SlaClock.RESOLUTION);
