@@ -97,16 +97,12 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
         DeadlineMessage<Object> message =
                 GenericDeadlineMessage.asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime);
         String uuid = UUID.randomUUID().toString();
-        Supplier<Object[]> row = () -> {
-            Object[][] values = new Object[1][];
-            spanFactory.createScheduleSpan(deadlineName, uuid, message).run(() -> {
-                DeadlineMessage<Object> intercepted = processDispatchInterceptors(message);
-                byte[] data = taskDataSerializer.serialize(details(deadlineName, deadlineScope, intercepted));
-                values[0] = new Object[] {TASK_NAME, key(deadlineScope, deadlineName) + uuid, data,
-                        triggerDateTime.atOffset(ZoneOffset.UTC)};
-            });
-            return values[0];
-        };
+        Supplier<Object[]> row = () -> spanFactory.createScheduleSpan(deadlineName, uuid, message).runSupplier(() -> {
+            DeadlineMessage<Object> intercepted = processDispatchInterceptors(message);
+            byte[] data = taskDataSerializer.serialize(details(deadlineName, deadlineScope, intercepted));
+            return new Object[] {TASK_NAME, key(deadlineScope, deadlineName) + uuid, data,
+                    triggerDateTime.atOffset(ZoneOffset.UTC)};
+        });
         if (CurrentUnitOfWork.isStarted()) { // as Axon's runOnPrepareCommitOrNow
             pendingInserts(CurrentUnitOfWork.get()).add(row);
         } else {
