@@ -112,6 +112,24 @@ class DeadlineRowsOnPostgresTest {
     }
 
     @Test
+    @DisplayName("a deadline row is kept in three indexes: the primary key, whose names compare byte by byte, the pick's and the heartbeat's")
+    void aRowIsKeptInThePrimaryKeyThePicksAndTheHeartbeatsIndexes() {
+        Engine engine = Engine.shared();
+
+        // V12: the cancel's range of names is served by the primary key; no second index on the names, none unread.
+        assertThat(engine.jdbc().queryForObject("select c.collname from pg_attribute a join pg_collation c"
+                + " on c.oid = a.attcollation where a.attrelid = 'scheduled_tasks'::regclass"
+                + " and a.attname = 'task_instance'", String.class)).isEqualTo("C");
+        assertThat(engine.jdbc().queryForList("select indexname from pg_indexes where tablename = 'scheduled_tasks'",
+                String.class)).containsExactlyInAnyOrder("scheduled_tasks_pkey", "scheduled_tasks_execution_time",
+                "scheduled_tasks_last_heartbeat", "scheduled_tasks_unkeyed");
+        // The partial index holds only names of the earlier kind (no "|"): a row written now is not in it.
+        assertThat(engine.jdbc().queryForObject("select pg_get_expr(indpred, indrelid) from pg_index"
+                + " where indexrelid = 'scheduled_tasks_unkeyed'::regclass", String.class))
+                .isEqualTo("(strpos(task_instance, '|'::text) = 0)");
+    }
+
+    @Test
     @DisplayName("a deadline is cancelled by the id its schedule returned")
     void cancelScheduleByTheReturnedId() {
         Engine engine = Engine.shared();

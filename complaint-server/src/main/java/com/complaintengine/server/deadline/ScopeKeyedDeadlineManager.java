@@ -50,6 +50,11 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
     /** The priority db-scheduler gives a task instance by default, so the row sorts as its own would if enabled. */
     private static final String INSERT = "insert into scheduled_tasks (task_name, task_instance, task_data,"
             + " execution_time, picked, version, priority) values (?, ?, ?, ?, false, 1, " + Priority.MEDIUM + ")";
+    /**
+     * A name's rows by a range in byte order. The column compares in byte order since V12, so its primary key serves
+     * the range; the explicit collation keeps the statement right, and served by V11's index, on a database a node of
+     * this version meets before V12 has run (a rolling upgrade).
+     */
     private static final String DELETE_KEYED = "delete from scheduled_tasks where task_name = ?"
             + " and task_instance collate \"C\" >= ? and task_instance collate \"C\" < ? and not picked";
     private static final String UNKEYED_PAGE = "select task_instance, task_data, picked from scheduled_tasks"
