@@ -201,6 +201,11 @@ class AxonConfiguration {
             // A projection that fails on an event retries it instead of skipping it (Axon's default logs and moves on).
             configurer.eventProcessing().usingPooledStreamingEventProcessors()
                       .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            if (!cluster.processors()) {
+                // A write node (docs/scaling.md): its processors exist, for the admin endpoints, but claim no segment.
+                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                        (c, builder) -> builder.maxClaimedSegments(0));
+            }
             for (String projection : ProjectionAdmin.PROJECTIONS) {
                 configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(projection,
                         (c, builder) -> builder.batchSize(batchSize)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,68 @@ class ScaleOutOnPostgresTest {
                 b.close();
             }
             a.closeAndDelete();
+            database.close();
+        }
+    }
+
+    @Test
+    @DisplayName("a write node (complaint.cluster.processors=false) claims no segment, is left out of the share, and its commands are projected by the other node")
+    void aWriteNodeLeavesTheSegmentsToTheOthers() throws Exception {
+        EmbeddedPostgres database = EmbeddedPostgres.builder().setDataDirectory(Engine.newDataDirectory())
+                .setCleanDataDirectory(true).start();
+        String url = database.getJdbcUrl("postgres", "postgres");
+        List<String> args = new ArrayList<>(List.of(CLUSTER));
+        args.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--complaint.cluster.processors=false"));
+        Engine writeNode = Engine.start(Engine.newDataDirectory(), args.toArray(String[]::new));
+        // Axon names a segment's owner by the process (pid@host): the write node runs in this JVM.
+        String writeOwner = ManagementFactory.getRuntimeMXBean().getName();
+        NodeProcess b = null;
+        try {
+            b = NodeProcess.start("write-node-b", url, CLUSTER);
+            JdbcTemplate sql = new JdbcTemplate(new SingleConnectionDataSource(url, true));
+            String segmentOwners = "select distinct owner from token_entry where owner is not null";
+
+            // 1. The other node takes every segment of every processor, and keeps all four of the summary's through a
+            //    release period and more (counted as one of two nodes it would hand two of them out, for nobody).
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(owners(sql, SUMMARY).values()).containsExactly(4L));
+            String processingOwner = owners(sql, SUMMARY).keySet().iterator().next();
+            assertThat(processingOwner).isNotEqualTo(writeOwner);
+            long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < until) {
+                assertThat(owners(sql, SUMMARY)).containsExactly(Map.entry(processingOwner, 4L));
+                assertThat(sql.queryForList(segmentOwners, String.class)).containsExactly(processingOwner);
+                Thread.sleep(500);
+            }
+            assertThat(sql.queryForList("select node_id || ' ' || processors from cluster_node order by processors",
+                    String.class)).hasSize(2).first().asString().endsWith(" false");
+
+            // 2. Complaints taken by the write node are projected by the other one.
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Api.Response answer = writeNode.api().post("/api/complaints", Bodies.complaint());
+                assertThat(answer.status()).isEqualTo(201);
+                ids.add(answer.json().get("id").asString());
+            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(count(sql, "select count(*) from complaint_summary")).isEqualTo(10));
+
+            // 3. Alone, the write node still takes commands and still processes nothing.
+            b.close();
+            b = null;
+            Api.Response alone = writeNode.api().post("/api/complaints", Bodies.complaint());
+            assertThat(alone.status()).isEqualTo(201);
+            assertThat(count(sql, "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                    alone.json().get("id").asString())).isPositive();
+            Thread.sleep(5_000);
+            assertThat(sql.queryForList(segmentOwners, String.class)).doesNotContain(writeOwner);
+            assertThat(count(sql, "select count(*) from complaint_summary")).isEqualTo(10);
+        } finally {
+            if (b != null) {
+                b.close();
+            }
+            writeNode.closeAndDelete();
             database.close();
         }
     }

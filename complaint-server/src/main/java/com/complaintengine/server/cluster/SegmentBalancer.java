@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * writes a heartbeat to {@code cluster_node}, counts the live nodes, and releases the segments it holds beyond
  * {@code ceil(segments / nodes)} for {@code complaint.cluster.release}, during which the other nodes claim them.
  * When a node stops or dies its claims expire and the remaining nodes take its segments over (Axon's claim
- * timeout), so no segment stays unprocessed.
+ * timeout), so no segment stays unprocessed. A write node ({@code complaint.cluster.processors=false}) claims none
+ * (its processors may claim no segment, {@code AxonConfiguration}); it writes its heartbeat marked as such, is left
+ * out of the others' count, and warns while no node runs the processors.
  */
 @Component
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -43,6 +45,8 @@ public class SegmentBalancer {
     private final JdbcTemplate jdbc;
     private final ClusterProperties properties;
     private final String nodeId;
+    /** Whether this write node last saw no node running the processors (starts false: nothing said yet). */
+    private volatile boolean noProcessingNode;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("segment-balancer"));
 
@@ -81,9 +85,11 @@ public class SegmentBalancer {
     /** One heartbeat and, when balancing, one look at this node's share. Never throws: it runs again later. */
     void round() {
         try {
-            int nodes = heartbeat();
-            if (properties.balance()) {
-                balance(nodes);
+            int processingNodes = heartbeat();
+            if (!properties.processors()) {
+                warnWhileNoNodeProcesses(processingNodes);
+            } else if (properties.balance()) {
+                balance(Math.max(1, processingNodes));
             }
         } catch (RuntimeException e) {
             log.warn("Cluster heartbeat or balancing failed, trying again in {}: {}", properties.heartbeat(), e.toString());
@@ -91,19 +97,33 @@ public class SegmentBalancer {
     }
 
     /**
-     * Writes this node's heartbeat and answers how many nodes are alive (this one included). Times are the
-     * database's, so the nodes' own clocks need not agree.
+     * Writes this node's heartbeat and answers how many nodes that run the event processors are alive (this one
+     * included if it runs them). Times are the database's, so the nodes' own clocks need not agree.
      */
     int heartbeat() {
         jdbc.update("""
-                insert into cluster_node (node_id, started_at, heartbeat_at) values (?, now(), now())
-                on conflict (node_id) do update set heartbeat_at = now()""", nodeId);
+                insert into cluster_node (node_id, started_at, heartbeat_at, processors) values (?, now(), now(), ?)
+                on conflict (node_id) do update set heartbeat_at = now(), processors = excluded.processors""",
+                nodeId, properties.processors());
         double timeout = properties.nodeTimeout().toMillis() / 1000.0;
         jdbc.update("delete from cluster_node where heartbeat_at < now() - make_interval(secs => ?)", 2 * timeout);
-        Integer count = jdbc.queryForObject(
-                "select count(*) from cluster_node where heartbeat_at >= now() - make_interval(secs => ?)",
-                Integer.class, timeout);
-        return Math.max(1, count == null ? 1 : count);
+        Integer count = jdbc.queryForObject("select count(*) from cluster_node"
+                + " where heartbeat_at >= now() - make_interval(secs => ?) and processors", Integer.class, timeout);
+        return count == null ? 0 : count;
+    }
+
+    /** On a write node: one warning when the last node running the processors goes, one line when one is back. */
+    private void warnWhileNoNodeProcesses(int processingNodes) {
+        boolean none = processingNodes == 0;
+        if (none != noProcessingNode) {
+            noProcessingNode = none;
+            if (none) {
+                log.warn("No live node runs the event processors (this node has complaint.cluster.processors=false):"
+                        + " projections, the dashboard and the event feed stand still until one starts");
+            } else {
+                log.info("{} live node(s) run the event processors", processingNodes);
+            }
+        }
     }
 
     private void balance(int nodes) {
