@@ -54,13 +54,16 @@ public class ProjectionAdmin {
     private final SummaryBulkFold fold;
     private final TransactionManager transactions;
     private final boolean foldSummaries;
+    /** Whether this node runs the event processors ({@code complaint.cluster.processors}); a write node does not. */
+    private final boolean processorsHere;
     private final ExecutorService folding = Executors.newSingleThreadExecutor(DaemonThreads.named("summary-rebuild"));
     private volatile Future<?> runningFold;
     private volatile boolean closing;
 
     public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, SummaryBulkFold fold,
                            TransactionManager transactions, ObjectProvider<MeterRegistry> meters,
-                           @Value("${complaint.projections.rebuild:fold}") String rebuild) {
+                           @Value("${complaint.projections.rebuild:fold}") String rebuild,
+                           @Value("${complaint.cluster.processors:true}") boolean processorsHere) {
         if (!rebuild.equals("fold") && !rebuild.equals("replay")) {
             throw new IllegalArgumentException("complaint.projections.rebuild must be fold or replay, was " + rebuild);
         }
@@ -69,6 +72,7 @@ public class ProjectionAdmin {
         this.fold = fold;
         this.transactions = transactions;
         this.foldSummaries = rebuild.equals("fold");
+        this.processorsHere = processorsHere;
         meters.ifAvailable(this::registerMetrics);
     }
 
@@ -89,6 +93,12 @@ public class ProjectionAdmin {
     /** Starts a rebuild; refused when the projection is already replaying or another node holds its segments. */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
+        if (!processorsHere) {
+            // After its reset the projection would wait for a node that runs the processors, and this node's status
+            // (no segments) could never show the rebuild's end.
+            throw new RebuildRefused("this node runs no event processors (complaint.cluster.processors=false, a write"
+                    + " node): send the rebuild to a node that runs them (docs/scaling.md)");
+        }
         Status current = status(name);
         if (current.replaying()) {
             throw new RebuildRefused("the projection " + name + " is already being rebuilt");
