@@ -107,6 +107,9 @@ class ScaleOutOnPostgresTest {
             for (String id : urgentIds) {
                 assertThat(breaches(sql, id)).as("breaches of %s", id).isEqualTo(1);
             }
+            // A node with the processors says so in its projection status.
+            nodes[0].get("/api/admin/projections").json().get("projections").forEach(status ->
+                    assertThat(status.get("processorsHere").asBoolean()).as(status.toString()).isTrue());
             // Both nodes are in the cluster table while they run.
             assertThat(count(sql, "select count(*) from cluster_node")).isEqualTo(2);
         } finally {
@@ -170,7 +173,15 @@ class ScaleOutOnPostgresTest {
             assertThat(sql.queryForList(segmentOwners, String.class)).doesNotContain(writeOwner);
             assertThat(count(sql, "select count(*) from complaint_summary")).isEqualTo(10);
 
-            // 4. With no other node holding the segments, as a rebuild asks, one sent to the write node is refused (its
+            // 4. The write node's projection status says that its (empty) share is not where the projections run.
+            JsonNode statuses = writeNode.api().get("/api/admin/projections").json().get("projections");
+            assertThat(statuses.size()).isEqualTo(2);
+            statuses.forEach(status -> {
+                assertThat(status.get("processorsHere").asBoolean()).as(status.toString()).isFalse();
+                assertThat(status.get("segments").asInt()).as(status.toString()).isZero();
+            });
+
+            // 5. With no other node holding the segments, as a rebuild asks, one sent to the write node is refused (its
             //    status could never show the end, and no node would process after the reset) and resets nothing.
             Api.Response refused = writeNode.api().post("/api/admin/projections/complaint-summary/rebuild", "");
             assertThat(refused.status()).as(refused.raw().body()).isEqualTo(409);

@@ -76,9 +76,14 @@ public class ProjectionAdmin {
         meters.ifAvailable(this::registerMetrics);
     }
 
-    /** Where one projection stands; {@code position} is the lowest segment's, {@code lag} events behind the head. */
+    /**
+     * Where one projection stands on this node; {@code position} is the lowest segment's, {@code lag} events behind the
+     * head. {@code processorsHere} is false on a write node ({@code complaint.cluster.processors=false}), whose share is
+     * always empty: the projection's state is read on a node that runs the processors.
+     */
     public record Status(String name, boolean running, boolean replaying, boolean caughtUp, int segments,
-                         Long position, long head, Long lag, Double replayProgress, String error) {
+                         Long position, long head, Long lag, Double replayProgress, String error,
+                         boolean processorsHere) {
     }
 
     public List<Status> statuses() {
@@ -203,7 +208,8 @@ public class ProjectionAdmin {
                 .map(s -> s.getError() == null ? "error" : s.getError().getClass().getSimpleName()).findFirst()
                 .orElse(null);
         return new Status(name, processor.isRunning(), replaying, caughtUp, segments.size(),
-                position, head, position == null ? null : Math.max(0, head - position), progress, error);
+                position, head, position == null ? null : Math.max(0, head - position), progress, error,
+                processorsHere);
     }
 
     private StreamingEventProcessor processor(String name) {
