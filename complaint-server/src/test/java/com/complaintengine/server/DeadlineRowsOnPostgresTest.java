@@ -176,6 +176,29 @@ class DeadlineRowsOnPostgresTest {
     }
 
     @Test
+    @DisplayName("Axon's cancel of a name in every scope, between two schedules of one unit of work, removes only the earlier row")
+    void cancelAllBetweenTwoSchedulesOfOneUnitOfWorkKeepsTheLaterRow() {
+        Engine engine = Engine.shared();
+        String id = "cancel-all-" + UUID.randomUUID();
+        // A name of its own, so that cancelling it in every scope touches no other test's rows.
+        String name = "test-deadline-" + UUID.randomUUID();
+        DeadlineManager deadlines = engine.bean(DeadlineManager.class);
+        String[] later = new String[1];
+
+        new TransactionTemplate(engine.bean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            deadlines.schedule(Instant.now().plusSeconds(3_600), name, "earlier", complaint(id));
+            deadlines.cancelAll(name);
+            later[0] = deadlines.schedule(Instant.now().plusSeconds(3_600), name, "later", complaint(id));
+            unitOfWork.commit();
+        });
+
+        String prefix = "Complaint:" + id + "|" + name + "|";
+        assertThat(engine.jdbc().queryForList("select task_instance from scheduled_tasks where task_instance like ?",
+                String.class, prefix + "%")).containsExactly(prefix + later[0]);
+    }
+
+    @Test
     @DisplayName("rows named before issue 9 are renamed after start (an unreadable one skipped) and then cancelled; a row being fired is left to finish, the command answered")
     void earlierRowsAreRenamedAndAFiringRowIsLeft() {
         Engine engine = Engine.start(Engine.newDataDirectory());

@@ -154,14 +154,20 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
                 jdbc.update(DELETE_BY_UUID, TASK_NAME, scheduleId, scheduleId.length() + 1, SEPARATOR + scheduleId)));
     }
 
+    /** Axon's cancel of a name's deadlines in every scope (reads every deadline row); the engine does not call it. */
+    @Override
+    public void cancelAll(String deadlineName) {
+        endPendingInserts();
+        super.cancelAll(deadlineName);
+    }
+
     @Override
     public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
+        endPendingInserts();
         if (!(scope instanceof AggregateScopeDescriptor)) {
-            endPendingInserts();
             super.cancelAllWithinScope(deadlineName, scope);
             return;
         }
-        endPendingInserts();
         runOnPrepareCommitOrNow(spanFactory.createCancelAllWithinScopeSpan(deadlineName, scope).wrapRunnable(() -> {
             String key = key(scope, deadlineName);
             jdbc.update(DELETE_KEYED, TASK_NAME, key, key.substring(0, key.length() - 1) + AFTER_SEPARATOR);
