@@ -3,11 +3,13 @@ package com.complaintengine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.complaintengine.command.ids.TimeOrderedIds;
 import com.complaintengine.query.admin.ProjectionAdmin;
 import com.complaintengine.query.summary.ComplaintSummaryProjection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -54,6 +56,30 @@ class EventStoreOnPostgresTest {
                 String.class, id)).isEqualTo("HOTLINE");
         assertThat(jdbc.queryForObject("select payload -> 'demand' ->> 'type' from event_json where complaint_id = ? and sequence_number = 0",
                 String.class, id)).isEqualTo("EXCHANGE");
+    }
+
+    @Test
+    @DisplayName("new complaints, group complaints and stored events get time-ordered ids (version 7 UUIDs)")
+    void newIdsAreTimeOrdered() {
+        long before = System.currentTimeMillis();
+        String first = engine.api().receive();
+        String second = engine.api().receive();
+        Api.Response registered = engine.api().post("/api/group-complaints", """
+                {"representatives": [{"name": "Sun", "contact": "137-0000-2222"}], "coreDemand": "repair the lift",
+                 "headcount": 8, "scope": "building 3", "channel": "STORE_COUNTER"}""");
+        assertThat(registered.status()).as(registered.raw().body()).isEqualTo(201);
+        String group = registered.json().get("id").asString();
+
+        for (String id : List.of(first, second, group.substring("G-".length()))) {
+            assertThat(UUID.fromString(id).version()).as(id).isEqualTo(7);
+            assertThat(TimeOrderedIds.epochMillis(UUID.fromString(id))).isBetween(before, System.currentTimeMillis());
+        }
+        assertThat(second).isGreaterThan(first);
+        List<String> eventIds = jdbc.queryForList("""
+                select event_identifier from domain_event_entry where aggregate_identifier in (?, ?, ?)
+                 order by global_index""", String.class, first, second, group);
+        assertThat(eventIds).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(eventId -> assertThat(UUID.fromString(eventId).version()).isEqualTo(7));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.complaintengine.api.values.Channel;
 import com.complaintengine.api.values.GroupComplaintId;
 import com.complaintengine.api.values.Representative;
 import com.complaintengine.api.values.SpecialCircumstance;
+import com.complaintengine.command.ids.TimeOrderedIds;
 import com.complaintengine.command.web.Operator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,7 +80,7 @@ class GroupComplaintController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegistrationRequest request, Operator operator) {
-        GroupComplaintId id = GroupComplaintId.of("G-" + UUID.randomUUID());
+        GroupComplaintId id = GroupComplaintId.of("G-" + TimeOrderedIds.next());
         commandGateway.sendAndWait(new RegisterGroupComplaint(id,
                 request.representatives().stream().map(r -> new Representative(r.name(), r.contact())).toList(),
                 request.coreDemand(), request.headcount(), request.scope(), request.channel(), request.channelDetail(),

@@ -1,7 +1,7 @@
 package com.complaintengine.command.intake;
 
 import com.complaintengine.api.values.ComplaintId;
-import java.util.UUID;
+import com.complaintengine.command.ids.TimeOrderedIds;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +12,6 @@ class IntakeConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ComplaintIdGenerator complaintIdGenerator() {
-        return () -> ComplaintId.of(UUID.randomUUID().toString());
+        return () -> ComplaintId.of(TimeOrderedIds.next().toString());
     }
 }
