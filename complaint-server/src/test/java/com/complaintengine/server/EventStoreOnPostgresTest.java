@@ -74,7 +74,8 @@ class EventStoreOnPostgresTest {
             assertThat(UUID.fromString(id).version()).as(id).isEqualTo(7);
             assertThat(TimeOrderedIds.epochMillis(UUID.fromString(id))).isBetween(before, System.currentTimeMillis());
         }
-        assertThat(second).isGreaterThan(first);
+        assertThat(TimeOrderedIds.epochMillis(UUID.fromString(second)))
+                .isGreaterThanOrEqualTo(TimeOrderedIds.epochMillis(UUID.fromString(first)));
         List<String> eventIds = jdbc.queryForList("""
                 select event_identifier from domain_event_entry where aggregate_identifier in (?, ?, ?)
                  order by global_index""", String.class, first, second, group);

@@ -4,13 +4,14 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Version 7 UUIDs (RFC 9562): the first 48 bits are the Unix time in milliseconds, the last 74 bits random. The
- * engine's new ids — complaints, group complaints and Axon's message identifiers — are made here so that ids made
- * one after the other sort next to each other: PostgreSQL's B-tree indexes on them (the event store's two unique
- * keys, the summary's and the personal-data key's primary keys, the deadline rows' names) take each new id at their
- * right edge instead of on a random page of an index larger than the buffer cache (docs/decisions.md, "Time-ordered
- * ids"). Still unguessable (74 bits from {@link SecureRandom}, as {@link UUID#randomUUID()} has 122) and still a UUID
- * in the usual text form: clients see no other change. Ids stored before keep their random form.
+ * Version 7 UUIDs (RFC 9562): the first 48 bits are the Unix time in milliseconds, then the version, 12 random bits,
+ * the variant and 62 random bits. The engine's new ids — complaints, group complaints and Axon's message identifiers
+ * — are made here so that ids made one after the other sort next to each other: PostgreSQL's B-tree indexes on them
+ * (the event store's two unique keys, the summary's and the personal-data key's primary keys, the deadline rows'
+ * names) take each new id at their right edge instead of on a random page of an index larger than the buffer cache
+ * (docs/decisions.md, "Time-ordered ids"). Still unguessable (74 bits from {@link SecureRandom}, where
+ * {@link UUID#randomUUID()} has 122) and still a UUID in the usual text form: clients see no other change. Ids stored
+ * before keep their random form.
  */
 public final class TimeOrderedIds {
 

@@ -28,7 +28,7 @@ class TimeOrderedIdsTest {
     }
 
     @Test
-    @DisplayName("ids of later milliseconds sort after earlier ones, as text and as PostgreSQL's byte order")
+    @DisplayName("ids of later milliseconds sort after earlier ones as text (the byte order of the indexes' keys)")
     void laterIdsSortAfter() {
         List<String> made = new ArrayList<>();
         for (long millis = 1_796_470_000_000L; millis < 1_796_470_000_000L + 2_000; millis += 7) {
