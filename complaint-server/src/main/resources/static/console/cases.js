@@ -1,5 +1,5 @@
 // The case list (issue 8 item 4) with the filters of the search API and its keyset paging.
-import { start, main, api, el, t, clear, table, badge, time, countdown, select, problem, ENUMS } from './console.js';
+import { start, main, api, el, t, clear, table, badge, time, countdown, select, problem, shortId, ENUMS } from './console.js';
 
 const me = await start('cases', 'cases.title');
 const area = main(me.may.cases);
@@ -36,7 +36,7 @@ if (area) {
       return;
     }
     for (const c of answer.data.items) {
-      rows.push([el('a', { href: 'case.html?id=' + encodeURIComponent(c.id), class: 'case-link', text: c.id.substring(0, 8) }),
+      rows.push([el('a', { href: 'case.html?id=' + encodeURIComponent(c.id), class: 'case-link', title: c.id, text: shortId(c.id) }),
         time(c.receivedAt), badge('status', c.status), badge('urgency', c.urgency),
         c.type ? t('type.' + c.type) + (c.subtype ? ' / ' + c.subtype : '') : '–', c.department || '–', c.handler || '–',
         badge('sla', c.slaState), c.nextDueAt ? countdown(c.nextDueAt) : '–', c.factsExcerpt || '']);

@@ -154,6 +154,14 @@ export const lang = (() => {
 })();
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 
+/**
+ * A case's short label in lists: the id's last 8 characters. They are random in every id; the first ones of a
+ * time-ordered id (version 7 UUID, since 2026-12-05) are the minute it was made, the same for a whole surge.
+ */
+export function shortId(id) {
+  return id.slice(-8);
+}
+
 /** The label of a key; enum values ("status.OPEN") fall back to the value itself. */
 export function t(key) {
   return LABELS[lang][key] ?? LABELS.en[key] ?? ENGLISH_VALUES[key] ?? key.substring(key.indexOf('.') + 1);

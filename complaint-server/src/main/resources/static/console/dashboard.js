@@ -1,6 +1,6 @@
 // The SLA dashboard (issue 8 item 1): open cases by urgency and department, at-risk and breached lists, on-time
 // rates and response-time percentiles, redrawn whenever the engine pushes a new dashboard (server-sent events).
-import { start, main, api, el, t, clear, $, barChart, table, badge, time, duration, percent, countdown, ENUMS } from './console.js';
+import { start, main, api, el, t, clear, $, barChart, table, badge, time, duration, percent, countdown, shortId, ENUMS } from './console.js';
 
 const me = await start('dashboard', 'dash.title');
 const area = main(me.may.dashboard);
@@ -38,7 +38,7 @@ if (area) {
   }
 
   function caseRows(items) {
-    return items.map(c => [el('a', { href: 'case.html?id=' + encodeURIComponent(c.id), text: c.id.substring(0, 8) }),
+    return items.map(c => [el('a', { href: 'case.html?id=' + encodeURIComponent(c.id), title: c.id, text: shortId(c.id) }),
       badge('urgency', c.urgency), c.department || '–', badge('sla', c.slaState), c.nextDueAt ? countdown(c.nextDueAt) : '–']);
   }
 
@@ -73,8 +73,8 @@ if (area) {
     }
     panels.push(el('div', { class: 'panel' }, el('h2', { text: t('dash.oldest') }),
       table(['col.id', 'col.status', 'col.urgency', 'col.department', 'col.receivedAt'],
-        dashboard.oldestOpen.map(c => [me.may.case ? el('a', { href: 'case.html?id=' + encodeURIComponent(c.id), text: c.id.substring(0, 8) })
-                                                   : c.id.substring(0, 8),
+        dashboard.oldestOpen.map(c => [me.may.case ? el('a', { href: 'case.html?id=' + encodeURIComponent(c.id), title: c.id, text: shortId(c.id) })
+                                                   : shortId(c.id),
           badge('status', c.status), badge('urgency', c.urgency), c.department || '–', time(c.receivedAt)]), { id: 'oldest-list' })));
     clear(lists, panels);
     live.dataset.updates = String(Number(live.dataset.updates || 0) + 1);

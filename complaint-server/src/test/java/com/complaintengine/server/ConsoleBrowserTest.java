@@ -129,7 +129,7 @@ class ConsoleBrowserTest {
 
         browser.click("#nav-dashboard");
         browser.waitText("#open-total", text -> Integer.parseInt(text) == Integer.parseInt(openBefore) + 1);
-        browser.waitText("#oldest-list", text -> text.contains(id.substring(0, 8)));
+        browser.waitText("#oldest-list", text -> text.contains(shortId(id)));
         browser.screenshot("dashboard");
     }
 
@@ -159,7 +159,7 @@ class ConsoleBrowserTest {
         browser.waitUntil(d -> browser.present("#case-table") || browser.present("#no-cases"));
         browser.type("#q", marker);
         browser.click("#search");
-        browser.waitText("#case-table", text -> text.contains(id.substring(0, 8)));
+        browser.waitText("#case-table", text -> text.contains(shortId(id)));
         assertThat(browser.driver.findElements(By.cssSelector("#case-table tbody tr"))).hasSize(1);
         browser.screenshot("cases");
         browser.click("#case-table a.case-link");
@@ -203,7 +203,7 @@ class ConsoleBrowserTest {
         String id = api.as(Api.AGENT).post("/api/complaints", urgent).json().get("id").asString();
 
         browser.waitText("#breached-now", text -> Integer.parseInt(text) == breachedBefore + 1);
-        browser.waitText("#breached-list", text -> text.contains(id.substring(0, 8)));
+        browser.waitText("#breached-list", text -> text.contains(shortId(id)));
         assertThat(((JavascriptExecutor) browser.driver).executeScript("return window.sameDocument"))
                 .as("the page was not reloaded").isEqualTo("yes");
         browser.screenshot("dashboard-breach");
@@ -269,6 +269,11 @@ class ConsoleBrowserTest {
     }
 
     /** One headless Chromium with a fresh profile, and the few moves the tests make with it. */
+    /** The console's label of a case in lists (console.js shortId): the id's last 8 characters. */
+    private static String shortId(String id) {
+        return id.substring(id.length() - 8);
+    }
+
     private static final class Browser {
 
         private final WebDriver driver;
