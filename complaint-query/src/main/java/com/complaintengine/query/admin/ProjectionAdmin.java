@@ -54,16 +54,13 @@ public class ProjectionAdmin {
     private final SummaryBulkFold fold;
     private final TransactionManager transactions;
     private final boolean foldSummaries;
-    /** Whether this node runs the event processors ({@code complaint.cluster.processors}); a write node does not. */
-    private final boolean processorsHere;
     private final ExecutorService folding = Executors.newSingleThreadExecutor(DaemonThreads.named("summary-rebuild"));
     private volatile Future<?> runningFold;
     private volatile boolean closing;
 
     public ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, SummaryBulkFold fold,
                            TransactionManager transactions, ObjectProvider<MeterRegistry> meters,
-                           @Value("${complaint.projections.rebuild:fold}") String rebuild,
-                           @Value("${complaint.cluster.processors:true}") boolean processorsHere) {
+                           @Value("${complaint.projections.rebuild:fold}") String rebuild) {
         if (!rebuild.equals("fold") && !rebuild.equals("replay")) {
             throw new IllegalArgumentException("complaint.projections.rebuild must be fold or replay, was " + rebuild);
         }
@@ -72,14 +69,13 @@ public class ProjectionAdmin {
         this.fold = fold;
         this.transactions = transactions;
         this.foldSummaries = rebuild.equals("fold");
-        this.processorsHere = processorsHere;
         meters.ifAvailable(this::registerMetrics);
     }
 
     /**
      * Where one projection stands on this node; {@code position} is the lowest segment's, {@code lag} events behind the
-     * head. {@code processorsHere} is false on a write node ({@code complaint.cluster.processors=false}), whose share is
-     * always empty: the projection's state is read on a node that runs the processors.
+     * head. {@code processorsHere} is false on a write node ({@code complaint.cluster.processors=false}: its processors
+     * may claim no segment), whose share is always empty: the projection's state is read on a node that runs them.
      */
     public record Status(String name, boolean running, boolean replaying, boolean caughtUp, int segments,
                          Long position, long head, Long lag, Double replayProgress, String error,
@@ -98,7 +94,7 @@ public class ProjectionAdmin {
     /** Starts a rebuild; refused when the projection is already replaying or another node holds its segments. */
     public synchronized Status rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
-        if (!processorsHere) {
+        if (!processesHere(processor)) {
             // After its reset the projection would wait for a node that runs the processors, and this node's status
             // (no segments) could never show the rebuild's end.
             throw new RebuildRefused("this node runs no event processors (complaint.cluster.processors=false, a write"
@@ -209,7 +205,12 @@ public class ProjectionAdmin {
                 .orElse(null);
         return new Status(name, processor.isRunning(), replaying, caughtUp, segments.size(),
                 position, head, position == null ? null : Math.max(0, head - position), progress, error,
-                processorsHere);
+                processesHere(processor));
+    }
+
+    /** A write node's processors are built to claim no segment (Axon's {@code maxClaimedSegments(0)}). */
+    private static boolean processesHere(StreamingEventProcessor processor) {
+        return processor.maxCapacity() > 0;
     }
 
     private StreamingEventProcessor processor(String name) {
