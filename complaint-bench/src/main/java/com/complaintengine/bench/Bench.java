@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ObjLongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,6 +45,9 @@ import java.util.stream.Collectors;
  *   <li>{@code snapshots}, only when named: command latency on complaints of ~10, ~100 and ~1,000 events
  *       ({@link SnapshotPhase}). Not in the default list: it took 23–65 s on the shared 2-core machine (the 1,000-event
  *       complaint is grown over HTTP), above a minute on a cold server;</li>
+ *   <li>{@code publish}, only when named: whether the broker publisher keeps up with intake at maximum — the delivery
+ *       lag of each complaint to a durable queue of the bench's, and the messages per second ({@link PublishPhase};
+ *       the server started with {@code --complaint.publisher.enabled=true}).</li>
  * </ol>
  * and, over the whole run, the server's peak heap (actuator, sampled each second) and RSS (/proc, VmHWM).
  *
@@ -51,8 +55,8 @@ import java.util.stream.Collectors;
  *     --supervisor supervisor:PW --jdbc jdbc:postgresql://localhost:PORT/postgres?user=postgres --server-pid PID
  *     --master-key-file /tmp/bench-master.key --events 1000000 --complaints 1000000"</pre>
  * {@code --phases max,rate,steps,reference,rebuild,queries} chooses phases (default these six); {@code --warmup 180} seconds
- * of unreported closed-loop intake come before {@code max} and {@code rate} (0: none); {@code snapshots} runs only
- * when named, e.g. {@code --phases snapshots --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
+ * of unreported closed-loop intake come before {@code max}, {@code rate} and {@code publish} (0: none); {@code snapshots}
+ * and {@code publish} run only when named, e.g. {@code --phases snapshots --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
  */
 public final class Bench {
 
@@ -88,7 +92,7 @@ public final class Bench {
         try (ServerSampler sampler = new ServerSampler(admin, o.get("server-pid"))) {
             double max = Double.NaN;
             int warmup = Integer.parseInt(o.getOrDefault("warmup", "180"));
-            if (warmup > 0 && (phases.contains("max") || phases.contains("rate"))) {
+            if (warmup > 0 && (phases.contains("max") || phases.contains("rate") || phases.contains("publish"))) {
                 // The server's JIT compiles for minutes under load on 2 cores (C2 took a fifth of its CPU in the first
                 // 3 minutes): figures of a cold server measure the compiler, not the engine. Not reported as intake.
                 double warm = closedLoop(agent, warmup, clients, false);
@@ -121,6 +125,9 @@ public final class Bench {
             if (phases.contains("snapshots")) {
                 SnapshotPhase.run(agent, jdbc, o, REPORT);
             }
+            if (phases.contains("publish")) {
+                PublishPhase.run(agent, jdbc, o, REPORT, seconds, clients);
+            }
             REPORT.put("server peak heap used (sampled 1/s)", mb(sampler.peakHeapBytes()) + ", peak heap committed "
                     + mb(sampler.peakHeapCommittedBytes()));
             REPORT.put("server peak RSS (VmHWM)", mb(sampler.procKb("VmHWM") * 1024) + ", RSS now "
@@ -134,6 +141,28 @@ public final class Bench {
 
     /** Closed-loop intake at maximum rate; complaints per second, in the report when {@code report}. */
     private static double closedLoop(Http http, int seconds, int clients, boolean report) throws Exception {
+        Loop loop = closedLoop(http, seconds, clients, null);
+        if (!report) {
+            System.out.printf("warm-up: %.0f/s (%d errors)%n", loop.rate(), loop.errors());
+            return loop.rate();
+        }
+        REPORT.put("intake max (closed loop, " + clients + " clients, " + seconds + " s)",
+                String.format("%.0f/s (%d answered 201, %d errors)", loop.rate(), loop.latencies().count(),
+                        loop.errors()));
+        REPORT.put("intake max latency", loop.latencies().p50p99p999());
+        System.out.println("max: " + REPORT.get("intake max (closed loop, " + clients + " clients, " + seconds + " s)"));
+        return loop.rate();
+    }
+
+    /** What a closed loop did: the latencies of the complaints answered 201, the other answers, complaints/s. */
+    record Loop(Stats latencies, int errors, double rate) {
+    }
+
+    /**
+     * Closed-loop intake: {@code clients} keep-alive connections, each posting again when answered, for
+     * {@code seconds}; {@code created}, when given, is told each created complaint's id and when its 201 came.
+     */
+    static Loop closedLoop(Http http, int seconds, int clients, ObjLongConsumer<String> created) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -145,10 +174,16 @@ public final class Bench {
                     while (System.nanoTime() < end) {
                         long start = System.nanoTime();
                         try {
-                            if (connection.post("/api/complaints", complaintBody()).status() == 201) {
-                                latencies.add(System.nanoTime() - start);
-                            } else {
+                            KeepAlive.Answer answer = connection.post("/api/complaints", complaintBody());
+                            long answered = System.nanoTime();
+                            if (answer.status() != 201) {
                                 errors.incrementAndGet();
+                                continue;
+                            }
+                            latencies.add(answered - start);
+                            Matcher id = created == null ? null : ID.matcher(answer.body());
+                            if (id != null && id.find()) {
+                                created.accept(id.group(1), answered);
                             }
                         } catch (IOException e) {
                             errors.incrementAndGet();
@@ -162,16 +197,7 @@ public final class Bench {
         done.await();
         pool.shutdown();
         Stats stats = new Stats(latencies);
-        double rate = stats.count() / (double) seconds;
-        if (!report) {
-            System.out.printf("warm-up: %.0f/s (%d errors)%n", rate, errors.get());
-            return rate;
-        }
-        REPORT.put("intake max (closed loop, " + clients + " clients, " + seconds + " s)",
-                String.format("%.0f/s (%d answered 201, %d errors)", rate, stats.count(), errors.get()));
-        REPORT.put("intake max latency", stats.p50p99p999());
-        System.out.println("max: " + REPORT.get("intake max (closed loop, " + clients + " clients, " + seconds + " s)"));
-        return rate;
+        return new Loop(stats, errors.get(), stats.count() / (double) seconds);
     }
 
     /**

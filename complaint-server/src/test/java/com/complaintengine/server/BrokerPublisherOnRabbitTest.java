@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 6: the broker publisher against the machine's real RabbitMQ (127.0.0.1:5672), through a TCP proxy the test
  * cuts while events are being published and opens again: every stored event arrives at least once, each complaint's
- * events in their order, with CloudEvents headers and the event id to deduplicate on.
+ * events in their order, with CloudEvents headers and the event id to deduplicate on. And (issue 9, batches confirmed
+ * once) through a proxy that silently drops every byte: the batch published then is never confirmed, so it is not
+ * committed and is published again once the broker is reachable.
  */
 class BrokerPublisherOnRabbitTest {
 
@@ -40,27 +42,13 @@ class BrokerPublisherOnRabbitTest {
     @DisplayName("issue 6: with the broker cut off during publishing and back, every event arrives at least once, in per-complaint order")
     void everyEventArrivesAtLeastOnceInPerComplaintOrder() throws Exception {
         String exchange = "complaint.events.test." + UUID.randomUUID();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(5672);
-        factory.setConnectionTimeout(5_000);
         ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
         Engine engine = null;
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5672);
-             Connection consumerConnection = factory.newConnection("publisher-test")) {
-            Channel consumer = consumerConnection.createChannel();
-            consumer.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
-            String queue = consumer.queueDeclare().getQueue();
-            // One queue for every partition keeps each complaint's order (docs/consumers.md).
-            consumer.queueBind(queue, exchange, "#");
-            consumer.basicConsume(queue, true, (tag, message) -> deliveries.add(new Delivery(
-                    message.getProperties().getMessageId(), message.getEnvelope().getRoutingKey(),
-                    message.getProperties().getHeaders(), message.getBody())), tag -> { });
+             Connection consumerConnection = broker().newConnection("publisher-test")) {
+            Channel consumer = consume(consumerConnection, exchange, deliveries);
             try {
-                engine = Engine.start(Engine.newDataDirectory(), "--complaint.publisher.enabled=true",
-                        "--complaint.publisher.host=127.0.0.1", "--complaint.publisher.port=" + proxy.port(),
-                        "--complaint.publisher.exchange=" + exchange, "--complaint.publisher.partitions=" + PARTITIONS,
-                        "--complaint.publisher.confirm-timeout=2s", "--complaint.publisher.connection-timeout=2s");
+                engine = startPublishing(proxy, exchange);
                 Api api = engine.api();
                 List<String> complaints = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
@@ -78,16 +66,8 @@ class BrokerPublisherOnRabbitTest {
                 proxy.reopen();
 
                 Engine running = engine;
-                List<Map<String, Object>> stored = running.jdbc().queryForList("""
-                        select event_identifier, aggregate_identifier, sequence_number, global_index
-                          from domain_event_entry order by global_index""");
-                Set<String> storedIds = new HashSet<>();
-                stored.forEach(row -> storedIds.add((String) row.get("event_identifier")));
-                Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                    Set<String> seen = new HashSet<>();
-                    deliveries.forEach(d -> seen.add(d.messageId()));
-                    return seen.containsAll(storedIds);
-                });
+                List<Map<String, Object>> stored = stored(running);
+                awaitDelivered(stored, deliveries);
 
                 assertThat(proxy.accepted()).as("the publisher connected again after the cut").isGreaterThanOrEqualTo(2);
                 // Per complaint, the first arrival of each event follows the complaint's sequence 0, 1, 2, ...
@@ -142,6 +122,88 @@ class BrokerPublisherOnRabbitTest {
                 consumer.exchangeDelete(exchange);
             }
         }
+    }
+
+    @Test
+    @DisplayName("issue 6/9: a batch the broker never confirms is not committed — published while the network drops every byte, it arrives once the broker is reachable again")
+    void aBatchWithoutTheBrokersConfirmsIsPublishedAgain() throws Exception {
+        String exchange = "complaint.events.test." + UUID.randomUUID();
+        ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+        Engine engine = null;
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5672);
+             Connection consumerConnection = broker().newConnection("publisher-test")) {
+            Channel consumer = consume(consumerConnection, exchange, deliveries);
+            try {
+                engine = startPublishing(proxy, exchange);
+                Api api = engine.api();
+                steps(api);
+                awaitDelivered(stored(engine), deliveries);
+                // The connection stays open but nothing reaches the broker and no confirm comes back: what is
+                // published now is lost unless the publisher holds its token until the broker has confirmed.
+                proxy.silence();
+                List<String> silenced = List.of(steps(api), steps(api));
+                Thread.sleep(4_000);
+                proxy.cut();
+                proxy.reopen();
+
+                awaitDelivered(stored(engine), deliveries);
+                Set<String> arrived = new HashSet<>();
+                deliveries.forEach(d -> arrived.add(header(d, "complaintid")));
+                assertThat(arrived).containsAll(silenced);
+                assertThat(proxy.accepted()).as("the publisher connected again").isGreaterThanOrEqualTo(2);
+            } finally {
+                if (engine != null) {
+                    engine.closeAndDelete();
+                }
+                consumer.exchangeDelete(exchange);
+            }
+        }
+    }
+
+    private static ConnectionFactory broker() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(5672);
+        factory.setConnectionTimeout(5_000);
+        return factory;
+    }
+
+    /** A server-named queue bound to every partition of the exchange: one queue keeps each complaint's order. */
+    private static Channel consume(Connection connection, String exchange, ConcurrentLinkedQueue<Delivery> deliveries)
+            throws Exception {
+        Channel consumer = connection.createChannel();
+        consumer.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
+        String queue = consumer.queueDeclare().getQueue();
+        consumer.queueBind(queue, exchange, "#");
+        consumer.basicConsume(queue, true, (tag, message) -> deliveries.add(new Delivery(
+                message.getProperties().getMessageId(), message.getEnvelope().getRoutingKey(),
+                message.getProperties().getHeaders(), message.getBody())), tag -> { });
+        return consumer;
+    }
+
+    /** An engine publishing to the exchange through the proxy, quick to give up on a confirm or a connection. */
+    private static Engine startPublishing(TcpProxy proxy, String exchange) throws Exception {
+        return Engine.start(Engine.newDataDirectory(), "--complaint.publisher.enabled=true",
+                "--complaint.publisher.host=127.0.0.1", "--complaint.publisher.port=" + proxy.port(),
+                "--complaint.publisher.exchange=" + exchange, "--complaint.publisher.partitions=" + PARTITIONS,
+                "--complaint.publisher.confirm-timeout=2s", "--complaint.publisher.connection-timeout=2s");
+    }
+
+    private static List<Map<String, Object>> stored(Engine engine) {
+        return engine.jdbc().queryForList("""
+                select event_identifier, aggregate_identifier, sequence_number, global_index
+                  from domain_event_entry order by global_index""");
+    }
+
+    /** Waits until every stored event has arrived at least once. */
+    private static void awaitDelivered(List<Map<String, Object>> stored, ConcurrentLinkedQueue<Delivery> deliveries) {
+        Set<String> storedIds = new HashSet<>();
+        stored.forEach(row -> storedIds.add((String) row.get("event_identifier")));
+        Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Set<String> seen = new HashSet<>();
+            deliveries.forEach(d -> seen.add(d.messageId()));
+            return seen.containsAll(storedIds);
+        });
     }
 
     private static String header(Delivery delivery, String attribute) {

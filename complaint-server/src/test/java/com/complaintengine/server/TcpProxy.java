@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy between the engine and a real server (the broker), which a test can cut — every connection dropped and
- * no new one accepted, as when the broker goes down — and open again on the same port.
+ * no new one accepted, as when the broker goes down — and open again on the same port, or silence — connections stay
+ * open and accepted, but every byte either way is dropped, as when the network loses the packets.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +23,7 @@ final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile ServerSocket server;
+    private volatile boolean silent;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -55,8 +57,14 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    /** The broker is back, on the same port. */
+    /** From now on nothing gets through, either way, until {@link #cut()} and {@link #reopen()}. */
+    void silence() {
+        silent = true;
+    }
+
+    /** The broker is back, on the same port (and no longer silenced). */
     synchronized void reopen() throws IOException {
+        silent = false;
         ServerSocket again = new ServerSocket();
         again.setReuseAddress(true);
         again.bind(new InetSocketAddress("127.0.0.1", port));
@@ -91,8 +99,10 @@ final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
+                    if (!silent) {
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
                 }
             } catch (IOException e) {
                 // one side closed

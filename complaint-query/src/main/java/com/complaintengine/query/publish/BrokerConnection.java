@@ -11,9 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection and one confirm-mode channel to RabbitMQ, opened on first use and opened again after any failure
- * (no automatic recovery behind the processor's back: a failed publish fails the event, and the processor retries it).
- * {@link #publish} returns only once the broker has confirmed the message.
+ * One connection to RabbitMQ, opened on first use and opened again after any failure (no automatic recovery behind
+ * the processor's back: a failed publish or confirm fails the batch, and the processor retries it), and one
+ * confirm-mode channel per publishing thread: {@link #publish} sends without waiting, {@link #awaitConfirms} waits
+ * until the broker has confirmed everything this thread sent since its last wait. A thread's channel carries only
+ * that thread's messages, so one processor batch's wait is never held up by another segment's.
  */
 class BrokerConnection implements AutoCloseable {
 
@@ -21,8 +23,8 @@ class BrokerConnection implements AutoCloseable {
 
     private final PublisherProperties properties;
     private final ConnectionFactory factory = new ConnectionFactory();
+    private final ThreadLocal<Channel> channels = new ThreadLocal<>();
     private Connection connection;
-    private Channel channel;
 
     BrokerConnection(PublisherProperties properties) {
         this.properties = properties;
@@ -38,36 +40,79 @@ class BrokerConnection implements AutoCloseable {
         factory.setRequestedHeartbeat(10);
     }
 
-    /** Publishes and waits for the broker's confirm; throws when the broker refuses, is gone or does not answer in time. */
-    synchronized void publish(String routingKey, AMQP.BasicProperties messageProperties, byte[] body)
-            throws IOException, TimeoutException, InterruptedException {
+    /** Sends one message on this thread's channel; throws when the broker is gone. Not confirmed yet. */
+    void publish(String routingKey, AMQP.BasicProperties messageProperties, byte[] body)
+            throws IOException, TimeoutException {
+        Channel channel = channel();
         try {
-            Channel open = channel();
-            open.basicPublish(properties.exchange(), routingKey, false, messageProperties, body);
-            open.waitForConfirmsOrDie(properties.confirmTimeout().toMillis());
+            channel.basicPublish(properties.exchange(), routingKey, false, messageProperties, body);
+        } catch (IOException | RuntimeException e) {
+            failed(channel);
+            throw e;
+        }
+    }
+
+    /**
+     * Returns once the broker has confirmed every message this thread published since its last wait; throws when
+     * it refused one, is gone or did not answer within the confirm timeout (the messages may then be sent again).
+     */
+    void awaitConfirms() throws IOException, TimeoutException, InterruptedException {
+        Channel channel = channels.get();
+        if (channel == null) {
+            return; // nothing published on this thread
+        }
+        try {
+            channel.waitForConfirmsOrDie(properties.confirmTimeout().toMillis());
         } catch (IOException | TimeoutException | RuntimeException e) {
-            reset();
+            failed(channel);
             throw e;
         }
     }
 
     private Channel channel() throws IOException, TimeoutException {
-        if (channel == null || !channel.isOpen()) {
-            reset();
-            connection = factory.newConnection("complaint-publisher");
-            channel = connection.createChannel();
-            channel.confirmSelect();
-            channel.exchangeDeclare(properties.exchange(), BuiltinExchangeType.TOPIC, true);
+        Channel channel = channels.get();
+        if (channel != null && channel.isOpen()) {
+            return channel;
+        }
+        Channel created = connection().createChannel();
+        created.confirmSelect();
+        channels.set(created);
+        return created;
+    }
+
+    private synchronized Connection connection() throws IOException, TimeoutException {
+        if (connection == null || !connection.isOpen()) {
+            abort(connection);
+            Connection opened = factory.newConnection("complaint-publisher");
+            try (Channel declaring = opened.createChannel()) {
+                declaring.exchangeDeclare(properties.exchange(), BuiltinExchangeType.TOPIC, true);
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                abort(opened);
+                throw e;
+            }
+            connection = opened;
             log.info("Publishing complaint events to RabbitMQ {}:{} exchange '{}'", properties.host(),
                     properties.port(), properties.exchange());
         }
-        return channel;
+        return connection;
     }
 
-    private void reset() {
-        Connection old = connection;
-        connection = null;
-        channel = null;
+    /**
+     * After any failure the whole connection is opened again (a cut connection may look open until its heartbeat
+     * fails): every thread's channel on it closes, and their batches' waits fail and are retried.
+     */
+    private void failed(Channel channel) {
+        channels.remove();
+        Connection broken = channel.getConnection();
+        synchronized (this) {
+            if (broken == connection) {
+                connection = null;
+            }
+        }
+        abort(broken);
+    }
+
+    private static void abort(Connection old) {
         if (old != null) {
             try {
                 old.abort(1000);
@@ -79,6 +124,7 @@ class BrokerConnection implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        reset();
+        abort(connection);
+        connection = null;
     }
 }

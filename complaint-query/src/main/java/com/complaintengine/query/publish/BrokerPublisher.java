@@ -9,16 +9,22 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Revision;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes every event of the store to RabbitMQ (issue 6), in its own pooled streaming processor
- * ({@value #PROCESSING_GROUP}, tokens in PostgreSQL). Each publish waits for the broker's confirm and throws when
- * there is none, so the processor's token does not pass an unconfirmed event: the segment is released and retried
- * with Axon's back-off, and the event is published again (at least once, never lost). Events of one complaint are
- * handled in order by one segment (Axon's sequencing per aggregate) and routed to one partition, so their order
- * holds in every queue bound to that partition. Not a projection: never listed for rebuild.
+ * ({@value #PROCESSING_GROUP}, tokens in PostgreSQL). The events of one batch of the processor
+ * ({@code complaint.publisher.batch-size}) are sent one after the other, and the batch waits for the broker's confirms
+ * of all of them before its transaction, which moves the processor's token, commits; when a confirm does not come the
+ * batch fails and nothing of it is committed: the segment is released and retried with Axon's back-off, and the
+ * events are published again (at least once, never lost). Waiting per event held the publisher to a broker round
+ * trip and a token commit per event, behind intake in a surge (docs/performance.md, "the broker publisher"). Events of
+ * one complaint are handled in order by one segment (Axon's sequencing per aggregate), sent in order on one channel
+ * within a batch and after the previous batch's confirms, and routed to one partition, so their order holds in every
+ * queue bound to that partition. Not a projection: never listed for rebuild.
  */
 @ProcessingGroup(BrokerPublisher.PROCESSING_GROUP)
 public class BrokerPublisher {
@@ -26,6 +32,8 @@ public class BrokerPublisher {
     public static final String PROCESSING_GROUP = "complaint-publisher";
     /** CloudEvents AMQP binding: attributes as application properties with this prefix. */
     public static final String HEADER_PREFIX = "cloudEvents:";
+    /** The unit-of-work resource marking a batch whose confirms are awaited before it commits. */
+    private static final String CONFIRMS = BrokerPublisher.class.getName() + ".confirms";
 
     private final BrokerConnection connection;
     private final PublisherProperties properties;
@@ -49,6 +57,34 @@ public class BrokerPublisher {
         byte[] body = json.writeValueAsBytes(payload);
         connection.publish(routingKey(complaintId, type, properties.partitions()), messageProperties(event, type),
                 body);
+        if (!CurrentUnitOfWork.isStarted()) {
+            connection.awaitConfirms();
+            return;
+        }
+        // Once per batch: its confirms awaited when it prepares to commit, in the thread that published it.
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(CONFIRMS, name -> {
+            batch.onPrepareCommit(unit -> awaitConfirms());
+            return Boolean.TRUE;
+        });
+    }
+
+    private void awaitConfirms() {
+        try {
+            connection.awaitConfirms();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotConfirmed(e);
+        } catch (Exception e) {
+            throw new NotConfirmed(e);
+        }
+    }
+
+    /** The broker did not confirm a batch's messages: the batch is not committed and will be published again. */
+    static class NotConfirmed extends RuntimeException {
+        NotConfirmed(Exception cause) {
+            super("the broker did not confirm the batch's messages: " + cause, cause);
+        }
     }
 
     /** {@code <partition>.<EventType>}: all events of one complaint share a partition. */

@@ -1,5 +1,6 @@
 package com.complaintengine.query.publish;
 
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,13 @@ class PublisherConfiguration {
     @Bean(destroyMethod = "close")
     BrokerConnection brokerConnection(PublisherProperties properties) {
         return new BrokerConnection(properties);
+    }
+
+    /** The publisher's processor handles up to {@code batch-size} waiting events in one batch (Axon's default is 1). */
+    @Bean
+    ConfigurerModule publisherBatches(PublisherProperties properties) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                BrokerPublisher.PROCESSING_GROUP, (c, builder) -> builder.batchSize(properties.batchSize()));
     }
 
     @Bean
