@@ -189,8 +189,7 @@ public class ProjectionAdmin {
     private Status status(String name, long head) {
         StreamingEventProcessor processor = processor(name);
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
-                .map(OptionalLong::getAsLong).min(Long::compare).orElse(segments.isEmpty() ? null : -1L);
+        Long position = ProcessorLag.lowestPosition(processor);
         Long resetAt = segments.stream().map(EventTrackerStatus::getResetPosition).filter(OptionalLong::isPresent)
                 .map(OptionalLong::getAsLong).max(Long::compare).orElse(null);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
@@ -204,7 +203,7 @@ public class ProjectionAdmin {
                 .map(s -> s.getError() == null ? "error" : s.getError().getClass().getSimpleName()).findFirst()
                 .orElse(null);
         return new Status(name, processor.isRunning(), replaying, caughtUp, segments.size(),
-                position, head, position == null ? null : Math.max(0, head - position), progress, error,
+                position, head, ProcessorLag.lag(position, head), progress, error,
                 processesHere(processor));
     }
 
@@ -244,8 +243,7 @@ public class ProjectionAdmin {
     }
 
     long head() {
-        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        return head == null ? -1 : head;
+        return ProcessorLag.head(jdbc);
     }
 
     private void registerMetrics(MeterRegistry registry) {

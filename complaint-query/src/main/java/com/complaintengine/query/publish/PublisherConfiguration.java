@@ -1,6 +1,12 @@
 package com.complaintengine.query.publish;
 
+import com.complaintengine.query.admin.ProcessorLag;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +28,22 @@ class PublisherConfiguration {
     ConfigurerModule publisherBatches(PublisherProperties properties) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 BrokerPublisher.PROCESSING_GROUP, (c, builder) -> builder.batchSize(properties.batchSize()));
+    }
+
+    /**
+     * {@code complaint.publisher.lag} (events): how far the publisher's segments on this node are behind the event
+     * store's head — what the services subscribing to the broker have still to receive. NaN on a node that holds
+     * none of its segments (a write node, or they are all on another node), as the projections' lag.
+     */
+    @Bean
+    MeterBinder publisherLag(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        return registry -> Gauge.builder("complaint.publisher.lag", () -> processing
+                        .eventProcessor(BrokerPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
+                        .map(ProcessorLag::lowestPosition)
+                        .map(position -> ProcessorLag.lag(position, ProcessorLag.head(jdbc)))
+                        .map(Long::doubleValue).orElse(Double.NaN))
+                .description("events between the event store's head and the broker publisher on this node")
+                .baseUnit("events").register(registry);
     }
 
     @Bean
