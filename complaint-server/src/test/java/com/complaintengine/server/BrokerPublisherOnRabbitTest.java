@@ -43,126 +43,142 @@ class BrokerPublisherOnRabbitTest {
     @Test
     @DisplayName("issue 6: with the broker cut off during publishing and back, every event arrives at least once, in per-complaint order")
     void everyEventArrivesAtLeastOnceInPerComplaintOrder() throws Exception {
-        String exchange = "complaint.events.test." + UUID.randomUUID();
-        ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
-        Engine engine = null;
-        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5672);
-             Connection consumerConnection = broker().newConnection("publisher-test")) {
-            Channel consumer = consume(consumerConnection, exchange, deliveries);
-            try {
-                engine = startPublishing(proxy, exchange);
-                Api api = engine.api();
-                List<String> complaints = new ArrayList<>();
-                for (int i = 0; i < 4; i++) {
-                    complaints.add(steps(api));
-                }
-                // The publisher is connected and publishing (its processor starts a few seconds after the server);
-                // then the broker goes away, and more events are written meanwhile.
-                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> !deliveries.isEmpty());
-                proxy.cut();
-                for (int i = 0; i < 3; i++) {
-                    complaints.add(steps(api));
-                }
-                Thread.sleep(3_000);
-                proxy.reopen();
-
-                Engine running = engine;
-                List<Map<String, Object>> stored = stored(running);
-                awaitDelivered(stored, deliveries);
-
-                assertThat(proxy.accepted()).as("the publisher connected again after the cut").isGreaterThanOrEqualTo(2);
-                // Per complaint, the first arrival of each event follows the complaint's sequence 0, 1, 2, ...
-                Map<String, List<Long>> firstArrivals = new LinkedHashMap<>();
-                Set<String> seen = new HashSet<>();
-                for (Delivery delivery : deliveries) {
-                    if (seen.add(delivery.messageId())) {
-                        firstArrivals.computeIfAbsent(header(delivery, "complaintid"), k -> new ArrayList<>())
-                                     .add(Long.parseLong(header(delivery, "sequence")));
-                    }
-                }
-                assertThat(firstArrivals.keySet()).containsAll(complaints);
-                firstArrivals.forEach((complaint, sequences) -> {
-                    List<Long> expected = new ArrayList<>();
-                    for (long s = 0; s < sequences.size(); s++) {
-                        expected.add(s);
-                    }
-                    assertThat(sequences).as("order of " + complaint).containsExactlyElementsOf(expected);
-                });
-
-                Delivery any = deliveries.peek();
-                Map<String, Object> row = stored.stream().filter(r -> r.get("event_identifier").equals(any.messageId()))
-                                                .findFirst().orElseThrow();
-                assertThat(header(any, "id")).isEqualTo(any.messageId());
-                assertThat(header(any, "specversion")).isEqualTo("1.0");
-                assertThat(header(any, "source")).isEqualTo("/complaint-engine");
-                assertThat(header(any, "subject")).isEqualTo(row.get("aggregate_identifier"));
-                assertThat(header(any, "position")).isEqualTo(row.get("global_index").toString());
-                String complaint = (String) row.get("aggregate_identifier");
-                assertThat(any.routingKey()).isEqualTo(Math.floorMod(complaint.hashCode(), PARTITIONS) + "."
-                        + header(any, "type"));
-                JsonNode body = Api.JSON.readTree(new String(any.body(), StandardCharsets.UTF_8));
-                assertThat(body.get("complaintId").asString()).isEqualTo(complaint);
-                // Personal fields go out as the feed serves them: in clear, never as the store's ciphertext.
-                Delivery received = deliveries.stream().filter(d -> "ComplaintReceived".equals(header(d, "type")))
-                        .findFirst().orElseThrow();
-                String receivedBody = new String(received.body(), StandardCharsets.UTF_8);
-                assertThat(receivedBody).doesNotContain("enc:v1:");
-                assertThat(Api.JSON.readTree(receivedBody).get("customer").get("name").asString()).isEqualTo("Wang Fang");
-
-                // A processor of its own, tokens in PostgreSQL, and not a projection anyone may rebuild.
-                assertThat(running.bean(EventProcessingConfiguration.class)
-                                  .eventProcessor("complaint-publisher", StreamingEventProcessor.class)).isPresent();
-                assertThat(ProjectionAdmin.PROJECTIONS).doesNotContain("complaint-publisher");
-                assertThat(running.jdbc().queryForObject(
-                        "select count(*) from token_entry where processor_name = 'complaint-publisher'", Integer.class))
-                        .isPositive();
-            } finally {
-                if (engine != null) {
-                    engine.closeAndDelete();
-                }
-                consumer.exchangeDelete(exchange);
+        try (Rig rig = new Rig()) {
+            Api api = rig.engine.api();
+            List<String> complaints = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                complaints.add(steps(api));
             }
+            // The publisher is connected and publishing (its processor starts a few seconds after the server);
+            // then the broker goes away, and more events are written meanwhile.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !rig.deliveries.isEmpty());
+            rig.proxy.cut();
+            for (int i = 0; i < 3; i++) {
+                complaints.add(steps(api));
+            }
+            Thread.sleep(3_000);
+            rig.proxy.reopen();
+
+            List<Map<String, Object>> stored = stored(rig.engine);
+            awaitDelivered(stored, rig.deliveries);
+
+            assertThat(rig.proxy.accepted()).as("the publisher connected again after the cut").isGreaterThanOrEqualTo(2);
+            // Per complaint, the first arrival of each event follows the complaint's sequence 0, 1, 2, ...
+            Map<String, List<Long>> firstArrivals = new LinkedHashMap<>();
+            Set<String> seen = new HashSet<>();
+            for (Delivery delivery : rig.deliveries) {
+                if (seen.add(delivery.messageId())) {
+                    firstArrivals.computeIfAbsent(header(delivery, "complaintid"), k -> new ArrayList<>())
+                                 .add(Long.parseLong(header(delivery, "sequence")));
+                }
+            }
+            assertThat(firstArrivals.keySet()).containsAll(complaints);
+            firstArrivals.forEach((complaint, sequences) -> {
+                List<Long> expected = new ArrayList<>();
+                for (long s = 0; s < sequences.size(); s++) {
+                    expected.add(s);
+                }
+                assertThat(sequences).as("order of " + complaint).containsExactlyElementsOf(expected);
+            });
+
+            Delivery any = rig.deliveries.peek();
+            Map<String, Object> row = stored.stream().filter(r -> r.get("event_identifier").equals(any.messageId()))
+                                            .findFirst().orElseThrow();
+            assertThat(header(any, "id")).isEqualTo(any.messageId());
+            assertThat(header(any, "specversion")).isEqualTo("1.0");
+            assertThat(header(any, "source")).isEqualTo("/complaint-engine");
+            assertThat(header(any, "subject")).isEqualTo(row.get("aggregate_identifier"));
+            assertThat(header(any, "position")).isEqualTo(row.get("global_index").toString());
+            String complaint = (String) row.get("aggregate_identifier");
+            assertThat(any.routingKey()).isEqualTo(Math.floorMod(complaint.hashCode(), PARTITIONS) + "."
+                    + header(any, "type"));
+            JsonNode body = Api.JSON.readTree(new String(any.body(), StandardCharsets.UTF_8));
+            assertThat(body.get("complaintId").asString()).isEqualTo(complaint);
+            // Personal fields go out as the feed serves them: in clear, never as the store's ciphertext.
+            Delivery received = rig.deliveries.stream().filter(d -> "ComplaintReceived".equals(header(d, "type")))
+                    .findFirst().orElseThrow();
+            String receivedBody = new String(received.body(), StandardCharsets.UTF_8);
+            assertThat(receivedBody).doesNotContain("enc:v1:");
+            assertThat(Api.JSON.readTree(receivedBody).get("customer").get("name").asString()).isEqualTo("Wang Fang");
+
+            // A processor of its own, tokens in PostgreSQL, and not a projection anyone may rebuild.
+            assertThat(rig.engine.bean(EventProcessingConfiguration.class)
+                              .eventProcessor("complaint-publisher", StreamingEventProcessor.class)).isPresent();
+            assertThat(ProjectionAdmin.PROJECTIONS).doesNotContain("complaint-publisher");
+            assertThat(rig.engine.jdbc().queryForObject(
+                    "select count(*) from token_entry where processor_name = 'complaint-publisher'", Integer.class))
+                    .isPositive();
         }
     }
 
     @Test
     @DisplayName("issue 6/9: a batch the broker never confirms is not committed — published while the network drops every byte, it arrives once the broker is reachable again")
     void aBatchWithoutTheBrokersConfirmsIsPublishedAgain() throws Exception {
-        String exchange = "complaint.events.test." + UUID.randomUUID();
-        ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
-        Engine engine = null;
-        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5672);
-             Connection consumerConnection = broker().newConnection("publisher-test")) {
-            Channel consumer = consume(consumerConnection, exchange, deliveries);
-            try {
-                engine = startPublishing(proxy, exchange);
-                Api api = engine.api();
-                steps(api);
-                awaitDelivered(stored(engine), deliveries);
-                // The connection stays open but nothing reaches the broker and no confirm comes back: what is
-                // published now is lost unless the publisher holds its token until the broker has confirmed.
-                proxy.silence();
-                List<String> silenced = List.of(steps(api), steps(api));
-                Thread.sleep(4_000);
-                // What the subscribers have still to receive shows in the publisher's lag (issue 9 item 5).
-                assertThat(publisherLag(api)).as("complaint_publisher_lag_events while nothing is confirmed")
-                        .isGreaterThanOrEqualTo(6);
-                proxy.cut();
-                proxy.reopen();
+        try (Rig rig = new Rig()) {
+            Api api = rig.engine.api();
+            steps(api);
+            awaitDelivered(stored(rig.engine), rig.deliveries);
+            // The connection stays open but nothing reaches the broker and no confirm comes back: what is
+            // published now is lost unless the publisher holds its token until the broker has confirmed.
+            rig.proxy.silence();
+            List<String> silenced = List.of(steps(api), steps(api));
+            Thread.sleep(4_000);
+            // What the subscribers have still to receive shows in the publisher's lag (issue 9 item 5).
+            assertThat(publisherLag(api)).as("complaint_publisher_lag_events while nothing is confirmed")
+                    .isGreaterThanOrEqualTo(6);
+            rig.proxy.cut();
+            rig.proxy.reopen();
 
-                awaitDelivered(stored(engine), deliveries);
-                Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> publisherLag(api) == 0);
-                Set<String> arrived = new HashSet<>();
-                deliveries.forEach(d -> arrived.add(header(d, "complaintid")));
-                assertThat(arrived).containsAll(silenced);
-                assertThat(proxy.accepted()).as("the publisher connected again").isGreaterThanOrEqualTo(2);
+            awaitDelivered(stored(rig.engine), rig.deliveries);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> publisherLag(api) == 0);
+            Set<String> arrived = new HashSet<>();
+            rig.deliveries.forEach(d -> arrived.add(header(d, "complaintid")));
+            assertThat(arrived).containsAll(silenced);
+            assertThat(rig.proxy.accepted()).as("the publisher connected again").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /** A fresh exchange with a consumer, a proxy between the engine and the broker, and an engine publishing through it. */
+    private static final class Rig implements AutoCloseable {
+        final String exchange = "complaint.events.test." + UUID.randomUUID();
+        final ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+        final TcpProxy proxy;
+        final Connection consumerConnection;
+        final Channel consumer;
+        final Engine engine;
+
+        Rig() throws Exception {
+            proxy = new TcpProxy("127.0.0.1", 5672);
+            consumerConnection = broker().newConnection("publisher-test");
+            consumer = consume(consumerConnection, exchange, deliveries);
+            Engine started = null;
+            try {
+                started = startPublishing(proxy, exchange);
             } finally {
-                if (engine != null) {
-                    engine.closeAndDelete();
+                if (started == null) {
+                    closeBroker();
                 }
+            }
+            engine = started;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                engine.closeAndDelete();
+            } finally {
+                closeBroker();
+            }
+        }
+
+        private void closeBroker() throws Exception {
+            try {
                 consumer.exchangeDelete(exchange);
+                consumerConnection.close();
+            } finally {
+                proxy.close();
             }
         }
     }
