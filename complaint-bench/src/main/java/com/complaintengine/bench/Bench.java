@@ -48,6 +48,8 @@ import java.util.stream.Collectors;
  *   <li>{@code publish}, only when named: whether the broker publisher keeps up with intake at maximum — the delivery
  *       lag of each complaint to a durable queue of the bench's, and the messages per second ({@link PublishPhase};
  *       the server started with {@code --complaint.publisher.enabled=true}).</li>
+ *   <li>{@code deadlines}, only when named: how fast SLA deadlines that come due together are fired
+ *       ({@link DeadlinePhase}).</li>
  * </ol>
  * and, over the whole run, the server's peak heap (actuator, sampled each second) and RSS (/proc, VmHWM).
  *
@@ -56,7 +58,7 @@ import java.util.stream.Collectors;
  *     --master-key-file /tmp/bench-master.key --events 1000000 --complaints 1000000"</pre>
  * {@code --phases max,rate,steps,reference,rebuild,queries} chooses phases (default these six); {@code --warmup 180} seconds
  * of unreported closed-loop intake come before {@code max}, {@code rate} and {@code publish} (0: none); {@code snapshots}
- * and {@code publish} run only when named, e.g. {@code --phases snapshots --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
+ * {@code publish} and {@code deadlines} run only when named, e.g. {@code --phases snapshots --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
  */
 public final class Bench {
 
@@ -127,6 +129,9 @@ public final class Bench {
             }
             if (phases.contains("publish")) {
                 PublishPhase.run(agent, jdbc, o, REPORT, seconds, clients);
+            }
+            if (phases.contains("deadlines") && jdbc != null) {
+                DeadlinePhase.run(jdbc, o, REPORT);
             }
             REPORT.put("server peak heap used (sampled 1/s)", mb(sampler.peakHeapBytes()) + ", peak heap committed "
                     + mb(sampler.peakHeapCommittedBytes()));

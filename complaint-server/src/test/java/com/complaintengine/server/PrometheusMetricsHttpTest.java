@@ -3,6 +3,7 @@ package com.complaintengine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -45,6 +46,35 @@ class PrometheusMetricsHttpTest {
         assertThat(requestsWithStatus(after, 401)).isGreaterThanOrEqualTo(unauthorizedBefore + 2);
         assertThat(requestsWithStatus(after, 403)).isGreaterThanOrEqualTo(forbiddenBefore + 1);
         assertThat(after.lines().filter(line -> line.startsWith("spring_security_"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("complaint_deadlines_due and _lateness show an SLA deadline whose time has come and that has not fired")
+    void deadlinesNotFiredOnTime() {
+        double dueBefore = gauge(scrape(), "complaint_deadlines_due_deadlines");
+        // A deadline row due an hour ago that a node has picked and not finished (db-scheduler leaves a picked row
+        // with a fresh heartbeat alone): what a stuck or far-behind scheduler leaves.
+        String name = "Complaint:metrics-test|sla-due:FIRST_RESPONSE|" + UUID.randomUUID();
+        Engine engine = Engine.shared();
+        engine.jdbc().update("""
+                insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by,
+                                             last_heartbeat, version, priority)
+                values ('AxonDeadline', ?, null, now() - interval '1 hour', true, 'metrics-test', now(), 1, 0)""", name);
+        try {
+            String scrape = scrape();
+            assertThat(gauge(scrape, "complaint_deadlines_due_deadlines")).isGreaterThanOrEqualTo(dueBefore + 1);
+            assertThat(gauge(scrape, "complaint_deadlines_lateness_seconds")).isGreaterThanOrEqualTo(3600);
+        } finally {
+            engine.jdbc().update("delete from scheduled_tasks where task_name = 'AxonDeadline' and task_instance = ?",
+                    name);
+        }
+        assertThat(gauge(scrape(), "complaint_deadlines_lateness_seconds")).isLessThan(3600);
+    }
+
+    private static double gauge(String scrape, String name) {
+        Matcher line = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(scrape);
+        assertThat(line.find()).as(name + " in the scrape").isTrue();
+        return Double.parseDouble(line.group(1));
     }
 
     private String scrape() {

@@ -2,6 +2,8 @@ package com.complaintengine.server.deadline;
 
 import com.complaintengine.query.DaemonThreads;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerConfigurationSupport;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import org.axonframework.common.transaction.TransactionManager;
@@ -52,6 +54,29 @@ class DeadlineConfiguration {
                 .flatMap(c -> c.serializer().stream()).findFirst()
                 .orElse(DbSchedulerConfigurationSupport.SPRING_JAVA_SERIALIZER);
         return new ScopeKeyedDeadlineManager(builder, serializer, spanFactory, taskData, jdbc);
+    }
+
+    /**
+     * Whether the SLA deadlines fire on time (issue 9: a surge's clocks run out together, hours later):
+     * {@code complaint.deadlines.due} — deadline rows whose time has come and that have not fired yet (being fired
+     * included), and {@code complaint.deadlines.lateness} — seconds since the oldest of them came due (0 when none).
+     * Read from {@code scheduled_tasks}, so every node shows the same figures.
+     */
+    @Bean
+    MeterBinder deadlineLateness(JdbcTemplate jdbc) {
+        String due = "select count(*) from scheduled_tasks where task_name = ? and execution_time <= now()";
+        String lateness = "select coalesce(extract(epoch from now() - min(execution_time)), 0) from scheduled_tasks"
+                + " where task_name = ? and execution_time <= now()";
+        return registry -> {
+            Gauge.builder("complaint.deadlines.due", () -> jdbc.queryForObject(due, Long.class,
+                            ScopeKeyedDeadlineManager.TASK_NAME))
+                    .description("SLA deadlines whose time has come and that have not fired yet")
+                    .baseUnit("deadlines").register(registry);
+            Gauge.builder("complaint.deadlines.lateness", () -> jdbc.queryForObject(lateness, Double.class,
+                            ScopeKeyedDeadlineManager.TASK_NAME))
+                    .description("seconds since the oldest SLA deadline not yet fired came due")
+                    .baseUnit("seconds").register(registry);
+        };
     }
 
     /**

@@ -42,7 +42,7 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
     private static final Logger log = LoggerFactory.getLogger(ScopeKeyedDeadlineManager.class);
 
     /** Axon's task name for deadlines ("AxonDeadline"), read from Axon: its constant is not public. */
-    private static final String TASK_NAME = new DbSchedulerDeadlineToken("").getTaskName();
+    static final String TASK_NAME = new DbSchedulerDeadlineToken("").getTaskName();
     private static final char SEPARATOR = '|';
     /** The character after {@link #SEPARATOR}: a name's rows lie between "key|" and "key}" in byte order. */
     private static final char AFTER_SEPARATOR = SEPARATOR + 1;
