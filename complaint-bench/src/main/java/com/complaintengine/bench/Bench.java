@@ -57,8 +57,9 @@ import java.util.stream.Collectors;
  *     --supervisor supervisor:PW --jdbc jdbc:postgresql://localhost:PORT/postgres?user=postgres --server-pid PID
  *     --master-key-file /tmp/bench-master.key --events 1000000 --complaints 1000000"</pre>
  * {@code --phases max,rate,steps,reference,rebuild,queries} chooses phases (default these six); {@code --warmup 180} seconds
- * of unreported closed-loop intake come before {@code max}, {@code rate} and {@code publish} (0: none); {@code snapshots}
- * {@code publish} and {@code deadlines} run only when named, e.g. {@code --phases snapshots --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
+ * of unreported closed-loop intake come before {@code max}, {@code rate} and {@code publish} (0: none);
+ * {@code snapshots}, {@code publish} and {@code deadlines} run only when named, e.g. {@code --phases snapshots
+ * --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
  */
 public final class Bench {
 
