@@ -14,12 +14,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * after it are read with the same gap-safe {@link EventFeed} and sent, each with its position as the SSE
  * {@code id} (so a reconnecting client's {@code Last-Event-ID} resumes right after the last event it got). A comment
  * is sent as heartbeat when nothing happened for {@code heartbeat}; at most {@code max-subscribers} streams are open.
+ * <p>
+ * One thread serves every stream, one after the other, so each gets at most {@value #PAGES_PER_TURN} pages per turn,
+ * and only events stored before its turn began: a stream catching up from the start of the store, or one the events
+ * of a surge arrive faster for than it is read, goes on at the next turn instead of holding the thread while the
+ * others wait (in a surge the first stream kept it for the whole surge: docs/performance.md, "the event stream").
  */
 @Component
 public class EventStream {
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
     private static final int PAGE = 200;
+    /** Pages one stream gets per turn: up to 5,000 events, then the next stream's turn. */
+    static final int PAGES_PER_TURN = 25;
 
     private final EventFeed feed;
     private final FeedProperties properties;
@@ -55,7 +62,7 @@ public class EventStream {
             return emitter;
         }
         Subscriber subscriber = subscribers.add(new Subscriber(emitter, filter, after));
-        subscribers.execute(() -> deliver(subscriber, Long.MAX_VALUE));
+        subscribers.execute(() -> deliver(subscriber, head()));
         return emitter;
     }
 
@@ -63,30 +70,38 @@ public class EventStream {
         if (subscribers.isEmpty()) {
             return;
         }
-        long head;
-        try {
-            head = feed.head();
-        } catch (RuntimeException e) {
-            log.warn("Could not read the event store's head for the event streams: {}", e.toString());
-            return;
-        }
         for (Subscriber subscriber : subscribers.all()) {
+            long head = head();
+            if (head < 0) {
+                return;
+            }
             deliver(subscriber, head);
         }
     }
 
+    /** The store's head, or -1 when it cannot be read (logged; the streams wait for the next tick). */
+    private long head() {
+        try {
+            return feed.head();
+        } catch (RuntimeException e) {
+            log.warn("Could not read the event store's head for the event streams: {}", e.toString());
+            return -1;
+        }
+    }
+
+    /** One turn of a stream: its events up to {@code head}, at most {@link #PAGES_PER_TURN} pages of them. */
     private void deliver(Subscriber subscriber, long head) {
         try {
-            if (subscriber.cursor < head) {
-                FeedPage page;
-                do {
-                    page = feed.read(subscriber.cursor, PAGE, subscriber.filter);
-                    for (FeedEvent event : page.events()) {
-                        subscribers.send(subscriber, SseEmitter.event().id(Long.toString(event.position()))
-                                .name(event.type()).data(event, MediaType.APPLICATION_JSON));
-                    }
-                    subscriber.cursor = page.next();
-                } while (!page.caughtUp());
+            for (int pages = 0; pages < PAGES_PER_TURN && subscriber.cursor < head; pages++) {
+                FeedPage page = feed.read(subscriber.cursor, PAGE, subscriber.filter);
+                for (FeedEvent event : page.events()) {
+                    subscribers.send(subscriber, SseEmitter.event().id(Long.toString(event.position()))
+                            .name(event.type()).data(event, MediaType.APPLICATION_JSON));
+                }
+                subscriber.cursor = page.next();
+                if (page.caughtUp()) {
+                    break;
+                }
             }
             subscribers.heartbeatIfQuiet(subscriber);
         } catch (IOException | IllegalStateException e) {
