@@ -133,11 +133,11 @@ class EventFeedOnPostgresTest {
         complaintWithSteps();
         List<String> stored = storedEventIds();
         int half = stored.size() / 2;
-        List<SseEvent> received = new ArrayList<>(readStream(null, half));
+        List<SseEvent> received = new ArrayList<>(readStream("", null, half));
         assertThat(received).hasSize(half);
         engine.restart();
         String lastEventId = received.get(received.size() - 1).id();
-        received.addAll(readStream(lastEventId, stored.size() - half));
+        received.addAll(readStream("", lastEventId, stored.size() - half));
 
         assertThat(received.stream().map(e -> engine.jdbc().queryForObject(
                 "select event_identifier from domain_event_entry where global_index = ?", String.class,
@@ -149,13 +149,29 @@ class EventFeedOnPostgresTest {
         });
     }
 
+    @Test
+    @DisplayName("issue 6/9: a stream filtered by complaint sends that complaint's events, all of them in order, and no other")
+    void aFilteredStreamSendsItsComplaintOnly() throws IOException {
+        complaintWithSteps();
+        String wanted = complaintWithSteps();
+        complaintWithSteps();
+        List<String> its = engine.jdbc().queryForList("select event_identifier from domain_event_entry"
+                + " where aggregate_identifier = ? order by global_index", String.class, wanted);
+        List<SseEvent> received = readStream("?complaintId=" + wanted, null, its.size());
+        assertThat(received.stream().map(e -> engine.jdbc().queryForObject(
+                "select event_identifier from domain_event_entry where global_index = ?", String.class,
+                Long.parseLong(e.id()))).toList()).containsExactlyElementsOf(its);
+        assertThat(received).allSatisfy(e -> assertThat(Api.JSON.readTree(e.data()).get("complaintid").asString())
+                .isEqualTo(wanted));
+    }
+
     record SseEvent(String id, String name, String data) {
     }
 
-    /** Opens the stream (with Last-Event-ID when given), reads {@code count} events, and closes it. */
-    private static List<SseEvent> readStream(String lastEventId, int count) throws IOException {
+    /** Opens the stream (with its query and Last-Event-ID when given), reads {@code count} events, and closes it. */
+    private static List<SseEvent> readStream(String query, String lastEventId, int count) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + engine.api().port()
-                + "/api/events/stream").toURL().openConnection();
+                + "/api/events/stream" + query).toURL().openConnection();
         List<SseEvent> events = new ArrayList<>();
         try {
             connection.setConnectTimeout(5_000);

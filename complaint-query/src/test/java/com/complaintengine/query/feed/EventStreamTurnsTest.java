@@ -4,25 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * How the one thread of the event streams shares itself out (issue 9: in a surge the first stream kept it while the
- * others got nothing). The store here is a feed that always has a full page more to give — a stream that can never
- * catch up — so the scheduling alone is under test; the streams against PostgreSQL are tested in
+ * others got nothing), and how streams at one position share their reads. The store here is a feed that always has a
+ * full page more to give — a stream that can never catch up — so the scheduling alone is under test; the streams against PostgreSQL are tested in
  * {@code EventFeedOnPostgresTest}, and the surge itself measured in docs/performance.md ("the event stream").
  */
 class EventStreamTurnsTest {
 
-    /** Every read is a full page of one event for the filter's complaint, and there is always more. */
+    /** A stream that starts here is, for this feed, far from the first one: they never share a page. */
+    static final long FAR = Long.MAX_VALUE / 4;
+
+    /** Every read is a full page of events of complaints "a" and "b" in turn, and there is always more. */
     static final class EndlessFeed extends EventFeed {
-        final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+        final AtomicInteger nearReads = new AtomicInteger();
+        final AtomicInteger farReads = new AtomicInteger();
 
         EndlessFeed() {
             super(null, null, FeedProperties.defaults(), Clock.systemUTC());
@@ -35,38 +40,68 @@ class EventStreamTurnsTest {
 
         @Override
         public FeedPage read(long after, int limit, FeedFilter filter) {
-            reads.computeIfAbsent(filter.complaintId(), k -> new AtomicInteger()).incrementAndGet();
-            FeedEvent event = new FeedEvent("1.0", "event-" + after, "/test", "NoteAdded", filter.complaintId(),
-                    "2026-12-05T00:00:00Z", "application/json", after + 1, after, null, filter.complaintId(), Map.of());
-            return new FeedPage(after, after + limit, false, List.of(event));
+            (after < FAR ? nearReads : farReads).incrementAndGet();
+            List<FeedEvent> events = new ArrayList<>();
+            for (long position = after + 1; position <= after + limit; position++) {
+                String complaint = position % 2 == 0 ? "a" : "b";
+                events.add(new FeedEvent("1.0", "event-" + position, "/test", "NoteAdded", complaint,
+                        "2026-12-05T00:00:00Z", "application/json", position, 0, null, complaint, Map.of()));
+            }
+            return new FeedPage(after, after + limit, false, events);
         }
+    }
 
-        int readsFor(String complaint) {
-            AtomicInteger count = reads.get(complaint);
-            return count == null ? 0 : count.get();
-        }
+    private static EventStream streams(EventFeed feed) {
+        return new EventStream(feed, new FeedProperties(null, null, null, null, null, Duration.ofMillis(20), null, null,
+                null));
     }
 
     @Test
     @DisplayName("issue 9: a stream that cannot catch up gets a turn of pages, then the next stream its turn, and round again")
     void aStreamThatCannotCatchUpDoesNotHoldTheOthers() throws Exception {
         EndlessFeed feed = new EndlessFeed();
-        EventStream streams = new EventStream(feed, new FeedProperties(null, null, null, null, null,
-                Duration.ofMillis(20), null, null, null));
+        EventStream streams = streams(feed);
         try {
-            streams.subscribe(0, new FeedFilter(Set.of(), "first"));
-            streams.subscribe(0, new FeedFilter(Set.of(), "second"));
+            streams.subscribe(0, FeedFilter.ALL);
+            streams.subscribe(FAR, FeedFilter.ALL);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (feed.readsFor("second") < 4 * EventStream.PAGES_PER_TURN && System.nanoTime() < deadline) {
+            while (feed.farReads.get() < 4 * EventStream.PAGES_PER_TURN && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            int second = feed.readsFor("second");
-            int first = feed.readsFor("first");
-            assertThat(second).as("pages read for the second stream").isGreaterThanOrEqualTo(4 * EventStream.PAGES_PER_TURN);
+            int far = feed.farReads.get();
+            int near = feed.nearReads.get();
+            assertThat(far).as("pages read for the second stream").isGreaterThanOrEqualTo(4 * EventStream.PAGES_PER_TURN);
             // Turn by turn: the first is ahead by its first turn and at most the one it may be in now (and what the
             // thread read between the two counts above).
-            assertThat(first - second).as("pages of the first stream beyond the second's")
+            assertThat(near - far).as("pages of the first stream beyond the second's")
                     .isBetween(-2 * EventStream.PAGES_PER_TURN, 3 * EventStream.PAGES_PER_TURN);
+        } finally {
+            streams.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("issue 9: streams at the same position share each page read in a tick, whatever their filters")
+    void streamsAtOnePositionShareTheirReads() throws Exception {
+        EndlessFeed feed = new EndlessFeed();
+        EventStream streams = streams(feed);
+        try {
+            SseEmitter onlyA = streams.subscribe(0, new FeedFilter(Set.of(), "a"));
+            SseEmitter onlyB = streams.subscribe(0, new FeedFilter(Set.of(), "b"));
+            long pages = 20L * EventStream.PAGES_PER_TURN;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (streams.cursorOf(onlyB) < pages * 200 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            long a = streams.cursorOf(onlyA);
+            long b = streams.cursorOf(onlyB);
+            int reads = feed.nearReads.get();
+            assertThat(b).isGreaterThanOrEqualTo(pages * 200);
+            assertThat(Math.abs(a - b)).as("the two streams move together").isLessThanOrEqualTo(
+                    2L * EventStream.PAGES_PER_TURN * 200);
+            // Read once for both (their first turns, each at its subscription, read apart), not once for each.
+            assertThat((long) reads).as("pages read for two streams at one position")
+                    .isLessThan(Math.max(a, b) / 200 + 4L * EventStream.PAGES_PER_TURN);
         } finally {
             streams.stop();
         }
