@@ -49,7 +49,9 @@ import java.util.stream.Collectors;
  *       lag of each complaint to a durable queue of the bench's, and the messages per second ({@link PublishPhase};
  *       the server started with {@code --complaint.publisher.enabled=true}).</li>
  *   <li>{@code deadlines}, only when named: how fast SLA deadlines that come due together are fired
- *       ({@link DeadlinePhase}).</li>
+ *       ({@link DeadlinePhase});</li>
+ *   <li>{@code stream}, only when named: how far behind intake at maximum several event streams are
+ *       ({@link StreamPhase}).</li>
  * </ol>
  * and, over the whole run, the server's peak heap (actuator, sampled each second) and RSS (/proc, VmHWM).
  *
@@ -58,7 +60,7 @@ import java.util.stream.Collectors;
  *     --master-key-file /tmp/bench-master.key --events 1000000 --complaints 1000000"</pre>
  * {@code --phases max,rate,steps,reference,rebuild,queries} chooses phases (default these six); {@code --warmup 180} seconds
  * of unreported closed-loop intake come before {@code max}, {@code rate} and {@code publish} (0: none);
- * {@code snapshots}, {@code publish} and {@code deadlines} run only when named, e.g. {@code --phases snapshots
+ * {@code snapshots}, {@code publish}, {@code deadlines} and {@code stream} run only when named, e.g. {@code --phases snapshots
  * --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
  */
 public final class Bench {
@@ -95,7 +97,8 @@ public final class Bench {
         try (ServerSampler sampler = new ServerSampler(admin, o.get("server-pid"))) {
             double max = Double.NaN;
             int warmup = Integer.parseInt(o.getOrDefault("warmup", "180"));
-            if (warmup > 0 && (phases.contains("max") || phases.contains("rate") || phases.contains("publish"))) {
+            if (warmup > 0 && (phases.contains("max") || phases.contains("rate") || phases.contains("publish")
+                    || phases.contains("stream"))) {
                 // The server's JIT compiles for minutes under load on 2 cores (C2 took a fifth of its CPU in the first
                 // 3 minutes): figures of a cold server measure the compiler, not the engine. Not reported as intake.
                 double warm = closedLoop(agent, warmup, clients, false);
@@ -133,6 +136,9 @@ public final class Bench {
             }
             if (phases.contains("deadlines") && jdbc != null) {
                 DeadlinePhase.run(jdbc, o, REPORT);
+            }
+            if (phases.contains("stream") && jdbc != null) {
+                StreamPhase.run(agent, url, jdbc, o, REPORT, seconds, clients);
             }
             REPORT.put("server peak heap used (sampled 1/s)", mb(sampler.peakHeapBytes()) + ", peak heap committed "
                     + mb(sampler.peakHeapCommittedBytes()));

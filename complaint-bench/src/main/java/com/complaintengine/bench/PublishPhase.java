@@ -120,7 +120,7 @@ final class PublishPhase {
     }
 
     /** The store's highest global index, or -1 without {@code --jdbc}. */
-    private static long head(String jdbc) throws Exception {
+    static long head(String jdbc) throws Exception {
         if (jdbc == null) {
             return -1;
         }
