@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -56,6 +57,13 @@ class EventStreamTurnsTest {
                 null));
     }
 
+    private static void awaitAtMostTenSeconds(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     @DisplayName("issue 9: a stream that cannot catch up gets a turn of pages, then the next stream its turn, and round again")
     void aStreamThatCannotCatchUpDoesNotHoldTheOthers() throws Exception {
@@ -64,10 +72,7 @@ class EventStreamTurnsTest {
         try {
             streams.subscribe(0, FeedFilter.ALL);
             streams.subscribe(FAR, FeedFilter.ALL);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (feed.farReads.get() < 4 * EventStream.PAGES_PER_TURN && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitAtMostTenSeconds(() -> feed.farReads.get() >= 4 * EventStream.PAGES_PER_TURN);
             int far = feed.farReads.get();
             int near = feed.nearReads.get();
             assertThat(far).as("pages read for the second stream").isGreaterThanOrEqualTo(4 * EventStream.PAGES_PER_TURN);
@@ -89,10 +94,7 @@ class EventStreamTurnsTest {
             SseEmitter onlyA = streams.subscribe(0, new FeedFilter(Set.of(), "a"));
             SseEmitter onlyB = streams.subscribe(0, new FeedFilter(Set.of(), "b"));
             long pages = 20L * EventStream.PAGES_PER_TURN;
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (streams.cursorOf(onlyB) < pages * 200 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitAtMostTenSeconds(() -> streams.cursorOf(onlyB) >= pages * 200);
             long a = streams.cursorOf(onlyA);
             long b = streams.cursorOf(onlyB);
             int reads = feed.nearReads.get();
