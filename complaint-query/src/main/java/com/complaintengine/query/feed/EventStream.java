@@ -21,9 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * and only events stored before its turn began: a stream catching up from the start of the store, or one the events
  * of a surge arrive faster for than it is read, goes on at the next turn instead of holding the thread while the
  * others wait (in a surge the first stream kept it for the whole surge: docs/performance.md, "the event stream").
- * Within one tick the streams share what is read: a page is read (and its events deserialized) once, unfiltered, for
- * every stream at that position, and each stream sends the events of it its filter accepts — the streams following
- * the head, the usual case, cost one read together instead of one each.
+ * Within one tick the streams near the head share what is read: a page is read (and its events deserialized) once,
+ * unfiltered, for every stream at that position, and each stream sends the events of it its filter accepts — the
+ * streams following the head, the usual case, cost one read together instead of one each ({@link #SHARED_PAGES}).
  */
 @Component
 public class EventStream {
@@ -32,6 +32,12 @@ public class EventStream {
     private static final int PAGE = 200;
     /** Pages one stream gets per turn: up to 5,000 events, then the next stream's turn. */
     static final int PAGES_PER_TURN = 25;
+    /**
+     * Pages a tick keeps for its other streams, at most, and only pages within as many events of the head: the streams
+     * following the head share them (a tick there needs a few pages); streams catching up far behind read their own,
+     * so the memory a tick holds stays bounded (~10,000 events) however many streams are open.
+     */
+    static final int SHARED_PAGES = 50;
 
     private final EventFeed feed;
     private final FeedProperties properties;
@@ -103,7 +109,13 @@ public class EventStream {
     private void deliver(Subscriber subscriber, long head, Map<Long, FeedPage> pages) {
         try {
             for (int turn = 0; turn < PAGES_PER_TURN && subscriber.cursor < head; turn++) {
-                FeedPage page = pages.computeIfAbsent(subscriber.cursor, after -> feed.read(after, PAGE, FeedFilter.ALL));
+                FeedPage page = pages.get(subscriber.cursor);
+                if (page == null) {
+                    page = feed.read(subscriber.cursor, PAGE, FeedFilter.ALL);
+                    if (pages.size() < SHARED_PAGES && head - subscriber.cursor <= (long) SHARED_PAGES * PAGE) {
+                        pages.put(subscriber.cursor, page);
+                    }
+                }
                 for (FeedEvent event : page.events()) {
                     if (subscriber.filter.accepts(event.type(), event.complaintid())) {
                         subscribers.send(subscriber, SseEmitter.event().id(Long.toString(event.position()))

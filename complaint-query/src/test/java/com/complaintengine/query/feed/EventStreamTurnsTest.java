@@ -29,6 +29,7 @@ class EventStreamTurnsTest {
     static final class EndlessFeed extends EventFeed {
         final AtomicInteger nearReads = new AtomicInteger();
         final AtomicInteger farReads = new AtomicInteger();
+        volatile long head = Long.MAX_VALUE / 2;
 
         EndlessFeed() {
             super(null, null, FeedProperties.defaults(), Clock.systemUTC());
@@ -36,7 +37,7 @@ class EventStreamTurnsTest {
 
         @Override
         public long head() {
-            return Long.MAX_VALUE / 2;
+            return head;
         }
 
         @Override
@@ -91,19 +92,20 @@ class EventStreamTurnsTest {
         EndlessFeed feed = new EndlessFeed();
         EventStream streams = streams(feed);
         try {
+            feed.head = 0;
             SseEmitter onlyA = streams.subscribe(0, new FeedFilter(Set.of(), "a"));
             SseEmitter onlyB = streams.subscribe(0, new FeedFilter(Set.of(), "b"));
-            long pages = 20L * EventStream.PAGES_PER_TURN;
-            awaitAtMostTenSeconds(() -> streams.cursorOf(onlyB) >= pages * 200);
-            long a = streams.cursorOf(onlyA);
-            long b = streams.cursorOf(onlyB);
-            int reads = feed.nearReads.get();
-            assertThat(b).isGreaterThanOrEqualTo(pages * 200);
-            assertThat(Math.abs(a - b)).as("the two streams move together").isLessThanOrEqualTo(
-                    2L * EventStream.PAGES_PER_TURN * 200);
-            // Read once for both (their first turns, each at its subscription, read apart), not once for each.
-            assertThat((long) reads).as("pages read for two streams at one position")
-                    .isLessThan(Math.max(a, b) / 200 + 4L * EventStream.PAGES_PER_TURN);
+            // The head moves on by a tick's worth of pages at a time, as in a surge the streams follow.
+            for (long head = 2_000; head <= 20_000; head += 2_000) {
+                feed.head = head;
+                long reached = head;
+                awaitAtMostTenSeconds(() -> streams.cursorOf(onlyA) >= reached && streams.cursorOf(onlyB) >= reached);
+                assertThat(streams.cursorOf(onlyA)).isEqualTo(head);
+                assertThat(streams.cursorOf(onlyB)).isEqualTo(head);
+            }
+            // Each page read once for both streams, not once for each (200 reads): a step whose head moved between the
+            // two streams' turns of one tick reads its pages twice, so a little more than 100 is possible.
+            assertThat(feed.nearReads.get()).as("pages read for two streams at one position").isBetween(100, 149);
         } finally {
             streams.stop();
         }
