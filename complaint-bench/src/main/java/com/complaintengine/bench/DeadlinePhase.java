@@ -37,7 +37,7 @@ final class DeadlinePhase {
         int rows = Integer.parseInt(o.getOrDefault("deadline-rows", "10000"));
         long timeout = Long.parseLong(o.getOrDefault("deadline-timeout", "600")) * 1_000_000_000L;
         try (Connection connection = DriverManager.getConnection(jdbc)) {
-            long headBefore = head(connection);
+            long headBefore = EventSeeder.head(connection);
             long failingBefore = failing(connection);
             // One instant, the database's, that marks exactly the rows made due here (none other has it).
             Timestamp dueAt;
@@ -80,7 +80,7 @@ final class DeadlinePhase {
                             (firstFired - start) / 1e9)
                     : String.format("NOT ALL FIRED: %,d of %,d in %.0f s", fired, due, elapsed));
             report.put("deadlines: events appended by the firings", String.format("%,d; firings failed (rows"
-                    + " rescheduled by db-scheduler): %d", head(connection) - headBefore, failing(connection) - failingBefore));
+                    + " rescheduled by db-scheduler): %d", EventSeeder.head(connection) - headBefore, failing(connection) - failingBefore));
             System.out.println("deadlines: " + report.get("deadlines: " + due + " rows made due at once"));
         }
     }
@@ -90,14 +90,6 @@ final class DeadlinePhase {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'"
                      + " and consecutive_failures > 0")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static long head(Connection connection) throws Exception {
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -71,6 +71,15 @@ final class EventSeeder {
         }
     }
 
+    /** The store's highest global index, 0 when it is empty. */
+    static long head(Connection connection) throws Exception {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Adds clones until the store holds at least {@code target} events; the number of events added. */
     long seed(long target, int templateLimit) throws Exception {
         long existing = countEvents(connection);

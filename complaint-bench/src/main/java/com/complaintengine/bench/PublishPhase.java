@@ -5,8 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,11 +122,8 @@ final class PublishPhase {
         if (jdbc == null) {
             return -1;
         }
-        try (java.sql.Connection connection = DriverManager.getConnection(jdbc);
-             Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("select coalesce(max(global_index), 0) from domain_event_entry")) {
-            rs.next();
-            return rs.getLong(1);
+        try (java.sql.Connection connection = DriverManager.getConnection(jdbc)) {
+            return EventSeeder.head(connection);
         }
     }
 }

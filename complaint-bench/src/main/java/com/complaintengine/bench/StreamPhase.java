@@ -37,7 +37,7 @@ final class StreamPhase {
         String authorization = "Basic " + Base64.getEncoder().encodeToString(
                 o.getOrDefault("auditor", "auditor:").getBytes(StandardCharsets.UTF_8));
         long head = PublishPhase.head(jdbc);
-        List<Thread> readers = new ArrayList<>();
+        List<HttpURLConnection> connections = new ArrayList<>();
         List<ConcurrentLinkedQueue<Long>> delays = new ArrayList<>();
         List<AtomicLong> received = new ArrayList<>();
         AtomicLong lastEvent = new AtomicLong(System.nanoTime());
@@ -51,6 +51,7 @@ final class StreamPhase {
             connection.setRequestProperty("Authorization", authorization);
             connection.setRequestProperty("Accept", "text/event-stream");
             connection.setReadTimeout(0);
+            connections.add(connection);
             if (connection.getResponseCode() != 200) {
                 report.put("stream", "the stream answered " + connection.getResponseCode() + " (--auditor user:password?)");
                 return;
@@ -79,7 +80,6 @@ final class StreamPhase {
             }, "stream-reader-" + i);
             reader.setDaemon(true);
             reader.start();
-            readers.add(reader);
         }
         Bench.Loop loop = Bench.closedLoop(agent, seconds, clients, null);
         long loadEnd = System.nanoTime();
@@ -95,6 +95,7 @@ final class StreamPhase {
                     new Stats(delays.get(i)).p50p90p99max(), received.get(i).get()));
         }
         report.put("stream: the last event after the load ended", String.format("%.1f s", trailing));
-        readers.forEach(Thread::interrupt);
+        // Closing the connections ends the readers (a read blocked on a socket does not see an interrupt).
+        connections.forEach(HttpURLConnection::disconnect);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * is sent as heartbeat when nothing happened for {@code heartbeat}; at most {@code max-subscribers} streams are open.
  * <p>
  * One thread serves every stream, one after the other, so each gets at most {@value #PAGES_PER_TURN} pages per turn,
- * and only events stored before its turn began: a stream catching up from the start of the store, or one the events
+ * and only events stored before the tick began (the head is read once per tick): a stream catching up from the start of the store, or one the events
  * of a surge arrive faster for than it is read, goes on at the next turn instead of holding the thread while the
  * others wait (in a surge the first stream kept it for the whole surge: docs/performance.md, "the event stream").
  * Within one tick the streams near the head share what is read: a page is read (and its events deserialized) once,
@@ -81,13 +81,13 @@ public class EventStream {
         if (subscribers.isEmpty()) {
             return;
         }
+        long head = head();
+        if (head < 0) {
+            return;
+        }
         // This tick's pages, unfiltered, by the position they follow: streams at the same position read them once.
         Map<Long, FeedPage> pages = new HashMap<>();
         for (Subscriber subscriber : subscribers.all()) {
-            long head = head();
-            if (head < 0) {
-                return;
-            }
             deliver(subscriber, head, pages);
         }
     }
