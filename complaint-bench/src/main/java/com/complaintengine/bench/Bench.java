@@ -94,6 +94,7 @@ public final class Bench {
         String jdbc = o.get("jdbc");
 
         System.out.printf("complaint-bench %s: %s, phases %s%n", Instant.now(), url, phases);
+        CpuMeter cpu = CpuMeter.of(o.get("server-pid"), jdbc);
         try (ServerSampler sampler = new ServerSampler(admin, o.get("server-pid"))) {
             double max = Double.NaN;
             int warmup = Integer.parseInt(o.getOrDefault("warmup", "180"));
@@ -101,11 +102,11 @@ public final class Bench {
                     || phases.contains("stream"))) {
                 // The server's JIT compiles for minutes under load on 2 cores (C2 took a fifth of its CPU in the first
                 // 3 minutes): figures of a cold server measure the compiler, not the engine. Not reported as intake.
-                double warm = closedLoop(agent, warmup, clients, false);
+                double warm = closedLoop(agent, warmup, clients, false, cpu);
                 REPORT.put("warm-up (closed loop, not counted)", String.format("%d s, %.0f/s", warmup, warm));
             }
             if (phases.contains("max")) {
-                max = closedLoop(agent, seconds, clients, true);
+                max = closedLoop(agent, seconds, clients, true, cpu);
             }
             if (phases.contains("rate")) {
                 double rate = o.containsKey("rate") ? Double.parseDouble(o.get("rate"))
@@ -137,6 +138,9 @@ public final class Bench {
             if (phases.contains("deadlines") && jdbc != null) {
                 DeadlinePhase.run(jdbc, o, REPORT);
             }
+            if (phases.contains("floor") && jdbc != null) {
+                FloorPhase.run(jdbc, o, REPORT, seconds, clients);
+            }
             if (phases.contains("stream") && jdbc != null) {
                 StreamPhase.run(agent, url, jdbc, o, REPORT, seconds, clients);
             }
@@ -151,9 +155,15 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** Closed-loop intake at maximum rate; complaints per second, in the report when {@code report}. */
-    private static double closedLoop(Http http, int seconds, int clients, boolean report) throws Exception {
+    /**
+     * Closed-loop intake at maximum rate; complaints per second, in the report when {@code report}, with the CPU time
+     * one intake cost the server, PostgreSQL, the bench and the whole machine.
+     */
+    private static double closedLoop(Http http, int seconds, int clients, boolean report, CpuMeter cpu)
+            throws Exception {
+        CpuMeter.Reading before = cpu.read();
         Loop loop = closedLoop(http, seconds, clients, null);
+        CpuMeter.Reading after = cpu.read();
         if (!report) {
             System.out.printf("warm-up: %.0f/s (%d errors)%n", loop.rate(), loop.errors());
             return loop.rate();
@@ -162,6 +172,7 @@ public final class Bench {
                 String.format("%.0f/s (%d answered 201, %d errors)", loop.rate(), loop.latencies().count(),
                         loop.errors()));
         REPORT.put("intake max latency", loop.latencies().p50p99p999());
+        REPORT.put("intake max: CPU per intake", CpuMeter.perUnit(before, after, loop.latencies().count(), seconds));
         System.out.println("max: " + REPORT.get("intake max (closed loop, " + clients + " clients, " + seconds + " s)"));
         return loop.rate();
     }
