@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * bound: no server, however fast, takes intakes faster than PostgreSQL takes their rows on the same cores. With the
  * CPU it cost per intake it says how much of the two cores the database alone needs per complaint.
  *
+ * <p>{@code --floor-intakes-per-transaction K} (1) commits the command side every K intakes instead: what a
+ * group commit of intakes would save PostgreSQL.
+ *
  * <p>The server must run without processors ({@code --complaint.cluster.processors=false}): a processor would
  * read the clones' events, whose personal fields stay sealed to the template's id. The phase deletes every row it
  * wrote at its end (its summaries through the dashboard's delete trigger).
@@ -59,6 +62,7 @@ final class FloorPhase {
             throws Exception {
         int batch = Integer.parseInt(o.getOrDefault("floor-batch", "8"));
         boolean upsert = "upsert".equals(o.getOrDefault("floor-summary", "insert"));
+        int perTransaction = Integer.parseInt(o.getOrDefault("floor-intakes-per-transaction", "1"));
         Template template;
         try (Connection connection = DriverManager.getConnection(jdbc)) {
             refuseWithProcessors(connection);
@@ -76,7 +80,8 @@ final class FloorPhase {
             loops.add(pool.submit(() -> {
                 List<String> mine = new ArrayList<>();
                 written.add(mine);
-                loop(jdbc, template, summaryInsert(template, batch, upsert), batch, end, mine, intakes);
+                loop(jdbc, template, summaryInsert(template, batch, upsert), batch, perTransaction, end, mine,
+                        intakes);
                 return null;
             }));
         }
@@ -89,8 +94,8 @@ final class FloorPhase {
         CpuMeter.Reading after = cpu.read();
         pool.shutdown();
         String name = String.format("floor: intake's rows, no server (%d connections, %d s)", clients, seconds);
-        report.put(name, String.format("%,.0f intakes/s (%,d; summaries %d per %s)", intakes.get() / elapsed,
-                intakes.get(), batch, upsert ? "upsert" : "insert"));
+        report.put(name, String.format("%,.0f intakes/s (%,d; %d per command transaction; summaries %d per %s)",
+                intakes.get() / elapsed, intakes.get(), perTransaction, batch, upsert ? "upsert" : "insert"));
         report.put("floor: CPU per intake", CpuMeter.perUnit(before, after, intakes.get(), elapsed));
         System.out.println("floor: " + report.get(name) + "; " + report.get("floor: CPU per intake"));
         long removed = remove(jdbc, template, written);
@@ -178,8 +183,8 @@ final class FloorPhase {
         return rows;
     }
 
-    private static void loop(String jdbc, Template t, String summaryInsert, int batch, long end, List<String> mine,
-                             AtomicLong intakes) throws SQLException {
+    private static void loop(String jdbc, Template t, String summaryInsert, int batch, int perTransaction, long end,
+                             List<String> mine, AtomicLong intakes) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbc)) {
             connection.setAutoCommit(false);
             List<String> pending = new ArrayList<>();
@@ -214,8 +219,10 @@ final class FloorPhase {
                     key.setBytes(2, (byte[]) t.key()[1]);
                     key.setString(3, (String) t.key()[2]);
                     key.executeUpdate();
-                    connection.commit();
                     mine.add(id);
+                    if (mine.size() % perTransaction == 0) {
+                        connection.commit();
+                    }
                     pending.add(id);
                     intakes.incrementAndGet();
                     if (pending.size() == batch) {
@@ -231,6 +238,7 @@ final class FloorPhase {
                         pending.clear();
                     }
                 }
+                connection.commit(); // the last, partial transaction's intakes were counted
             }
         }
     }
