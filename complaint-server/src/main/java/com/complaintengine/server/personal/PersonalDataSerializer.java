@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -181,7 +180,7 @@ public class PersonalDataSerializer implements Serializer {
 
     private byte[] write(JsonNode node) {
         try {
-            return mapper.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+            return mapper.writeValueAsBytes(node); // UTF-8, without a String in between
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
