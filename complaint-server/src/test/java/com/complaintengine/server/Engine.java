@@ -49,9 +49,16 @@ final class Engine implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * A new directory for an embedded PostgreSQL, owned by this JVM; the first call stops and removes what killed
+     * test JVMs left behind ({@link Leftovers}).
+     */
     static Path newDataDirectory() {
         try {
-            return Files.createTempDirectory("complaint-engine-test-");
+            Path directory = Files.createTempDirectory(Leftovers.PREFIX);
+            Leftovers.sweepOnce(directory.getParent());
+            Leftovers.ownDirectory(directory);
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,5 +134,6 @@ final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Leftovers.release(Leftovers.ownerFileOf(dataDirectory));
     }
 }

@@ -25,6 +25,8 @@ final class NodeProcess implements AutoCloseable {
     private final List<String> args;
     private final Path log;
     private Process process;
+    /** The owner file recording this JVM as the process's owner ({@link Leftovers}), while it runs. */
+    private Path owner;
 
     private NodeProcess(String name, int port, List<String> args) {
         this.name = name;
@@ -55,8 +57,11 @@ final class NodeProcess implements AutoCloseable {
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
+            Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+            Leftovers.sweepOnce(temporary);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            owner = Leftovers.ownProcess(process.toHandle(), temporary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +100,7 @@ final class NodeProcess implements AutoCloseable {
     void kill() {
         process.destroyForcibly();
         waitFor();
+        forget();
     }
 
     /** Starts the node again with the same port and arguments. */
@@ -114,6 +120,15 @@ final class NodeProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 kill();
             }
+        }
+        forget();
+    }
+
+    /** Drops the owner file once the process has ended. */
+    private void forget() {
+        if (owner != null && !process.isAlive()) {
+            Leftovers.release(owner);
+            owner = null;
         }
     }
 
