@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -85,21 +86,27 @@ final class FloorPhase {
                 return null;
             }));
         }
-        for (Future<?> loop : loops) {
-            loop.get();
+        try {
+            for (Future<?> loop : loops) {
+                loop.get();
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            // The loops' backends have ended; the postmaster adds their time to its own once it has reaped them.
+            Thread.sleep(500);
+            CpuMeter.Reading after = cpu.read();
+            String name = String.format("floor: intake's rows, no server (%d connections, %d s)", clients, seconds);
+            report.put(name, String.format("%,.0f intakes/s (%,d; %d per command transaction; summaries %d per %s)",
+                    intakes.get() / elapsed, intakes.get(), perTransaction, batch, upsert ? "upsert" : "insert"));
+            report.put("floor: CPU per intake", CpuMeter.perUnit(before, after, intakes.get(), elapsed));
+            System.out.println("floor: " + report.get(name) + "; " + report.get("floor: CPU per intake"));
+        } finally {
+            // Also after a failed loop: the clones must not stay in the store (their personal fields are sealed to
+            // the template's id, so no projection could read them).
+            pool.shutdown();
+            pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+            long removed = remove(jdbc, template, written);
+            System.out.printf("floor: removed the %,d complaints it wrote%n", removed);
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        // The loops' backends have ended; the postmaster adds their time to its own once it has reaped them.
-        Thread.sleep(500);
-        CpuMeter.Reading after = cpu.read();
-        pool.shutdown();
-        String name = String.format("floor: intake's rows, no server (%d connections, %d s)", clients, seconds);
-        report.put(name, String.format("%,.0f intakes/s (%,d; %d per command transaction; summaries %d per %s)",
-                intakes.get() / elapsed, intakes.get(), perTransaction, batch, upsert ? "upsert" : "insert"));
-        report.put("floor: CPU per intake", CpuMeter.perUnit(before, after, intakes.get(), elapsed));
-        System.out.println("floor: " + report.get(name) + "; " + report.get("floor: CPU per intake"));
-        long removed = remove(jdbc, template, written);
-        System.out.printf("floor: removed the %,d complaints it wrote%n", removed);
     }
 
     private static void refuseWithProcessors(Connection connection) throws SQLException {
