@@ -51,17 +51,20 @@ import java.util.stream.Collectors;
  *   <li>{@code deadlines}, only when named: how fast SLA deadlines that come due together are fired
  *       ({@link DeadlinePhase});</li>
  *   <li>{@code stream}, only when named: how far behind intake at maximum several event streams are
- *       ({@link StreamPhase}).</li>
+ *       ({@link StreamPhase});</li>
+ *   <li>{@code floor}, only when named: how fast PostgreSQL alone takes an intake's rows, with no server in the path
+ *       ({@link FloorPhase}; the server started with {@code --complaint.cluster.processors=false}).</li>
  * </ol>
- * and, over the whole run, the server's peak heap (actuator, sampled each second) and RSS (/proc, VmHWM).
+ * and, over the whole run, the server's peak heap (actuator, sampled each second) and RSS (/proc, VmHWM); with
+ * {@code max}, the CPU one intake cost the server, PostgreSQL, the bench and the machine ({@link CpuMeter}).
  *
  * <pre>./mvnw -q -pl complaint-bench exec:java -Dexec.args="--url http://localhost:8180 --user agent:PW --admin admin:PW
  *     --supervisor supervisor:PW --jdbc jdbc:postgresql://localhost:PORT/postgres?user=postgres --server-pid PID
  *     --master-key-file /tmp/bench-master.key --events 1000000 --complaints 1000000"</pre>
  * {@code --phases max,rate,steps,reference,rebuild,queries} chooses phases (default these six); {@code --warmup 180} seconds
  * of unreported closed-loop intake come before {@code max}, {@code rate} and {@code publish} (0: none);
- * {@code snapshots}, {@code publish}, {@code deadlines} and {@code stream} run only when named, e.g. {@code --phases snapshots
- * --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
+ * {@code snapshots}, {@code publish}, {@code deadlines}, {@code stream} and {@code floor} run only when named, e.g.
+ * {@code --phases snapshots --snapshot-repetitions 100 --snapshot-appends 20}. Talks to loopback only.
  */
 public final class Bench {
 

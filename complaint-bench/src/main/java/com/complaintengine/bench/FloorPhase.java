@@ -51,7 +51,7 @@ final class FloorPhase {
     private static final String KEY_INSERT = "insert into personal_data_key (subject_id, wrapped_key, contact_digest)"
             + " values (?, ?, ?)";
 
-    /** One event, deadline row or summary of the template: column values as stored, the template id to replace. */
+    /** The template complaint's rows as stored (events, deadline rows, key, summary) and its id, to replace. */
     private record Template(String id, List<Object[]> events, List<Object[]> deadlines, Object[] key,
                             List<String> summaryColumns, List<String> summaryTypes, Object[] summary) {
     }
