@@ -105,11 +105,14 @@ public final class Bench {
                     || phases.contains("stream"))) {
                 // The server's JIT compiles for minutes under load on 2 cores (C2 took a fifth of its CPU in the first
                 // 3 minutes): figures of a cold server measure the compiler, not the engine. Not reported as intake.
-                double warm = closedLoop(agent, warmup, clients, false, cpu);
+                double warm = closedLoop(agent, warmup, clients, false);
                 REPORT.put("warm-up (closed loop, not counted)", String.format("%d s, %.0f/s", warmup, warm));
             }
             if (phases.contains("max")) {
-                max = closedLoop(agent, seconds, clients, true, cpu);
+                // What one intake cost the server, PostgreSQL, the bench and the machine at that rate.
+                CpuMeter.Reading before = cpu.read();
+                max = closedLoop(agent, seconds, clients, true);
+                REPORT.put("intake max: CPU per intake", CpuMeter.perUnit(before, cpu.read(), max * seconds, seconds));
             }
             if (phases.contains("rate")) {
                 double rate = o.containsKey("rate") ? Double.parseDouble(o.get("rate"))
@@ -158,15 +161,9 @@ public final class Bench {
         System.exit(0);
     }
 
-    /**
-     * Closed-loop intake at maximum rate; complaints per second, in the report when {@code report}, with the CPU time
-     * one intake cost the server, PostgreSQL, the bench and the whole machine.
-     */
-    private static double closedLoop(Http http, int seconds, int clients, boolean report, CpuMeter cpu)
-            throws Exception {
-        CpuMeter.Reading before = cpu.read();
+    /** Closed-loop intake at maximum rate; complaints per second, in the report when {@code report}. */
+    private static double closedLoop(Http http, int seconds, int clients, boolean report) throws Exception {
         Loop loop = closedLoop(http, seconds, clients, null);
-        CpuMeter.Reading after = cpu.read();
         if (!report) {
             System.out.printf("warm-up: %.0f/s (%d errors)%n", loop.rate(), loop.errors());
             return loop.rate();
@@ -175,7 +172,6 @@ public final class Bench {
                 String.format("%.0f/s (%d answered 201, %d errors)", loop.rate(), loop.latencies().count(),
                         loop.errors()));
         REPORT.put("intake max latency", loop.latencies().p50p99p999());
-        REPORT.put("intake max: CPU per intake", CpuMeter.perUnit(before, after, loop.latencies().count(), seconds));
         System.out.println("max: " + REPORT.get("intake max (closed loop, " + clients + " clients, " + seconds + " s)"));
         return loop.rate();
     }

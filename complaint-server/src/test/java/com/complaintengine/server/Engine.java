@@ -11,6 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real complaint engine for tests: the application as it runs in production, on a real PostgreSQL.
@@ -129,8 +130,8 @@ final class Engine implements AutoCloseable {
     /** Stops the engine for good and removes its embedded database's files. */
     void closeAndDelete() {
         close();
-        try (var paths = Files.walk(dataDirectory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

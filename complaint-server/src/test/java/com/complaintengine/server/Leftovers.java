@@ -5,11 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What a test JVM killed by {@code kill -9} or a CI time-out leaves running: the embedded PostgreSQL servers of its
@@ -76,7 +75,7 @@ final class Leftovers {
                 } else {
                     Path data = owner.resolveSibling(owner.getFileName().toString().replace(SUFFIX, ""));
                     postmaster(data).ifPresent(Leftovers::stop);
-                    delete(data);
+                    FileSystemUtils.deleteRecursively(data);
                 }
                 release(owner);
                 handled++;
@@ -131,14 +130,6 @@ final class Leftovers {
         } catch (Exception e) {
             process.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    private static void delete(Path data) throws IOException {
-        if (Files.exists(data)) {
-            try (Stream<Path> paths = Files.walk(data)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -53,9 +55,19 @@ class EventStreamTurnsTest {
         }
     }
 
-    private static EventStream streams(EventFeed feed) {
-        return new EventStream(feed, new FeedProperties(null, null, null, null, null, Duration.ofMillis(20), null, null,
-                null));
+    private EndlessFeed feed;
+    private EventStream streams;
+
+    @BeforeEach
+    void streamsOnAnEndlessFeed() {
+        feed = new EndlessFeed();
+        streams = new EventStream(feed, new FeedProperties(null, null, null, null, null, Duration.ofMillis(20), null,
+                null, null));
+    }
+
+    @AfterEach
+    void stopStreams() {
+        streams.stop();
     }
 
     private static void awaitAtMostTenSeconds(BooleanSupplier done) throws InterruptedException {
@@ -68,46 +80,34 @@ class EventStreamTurnsTest {
     @Test
     @DisplayName("issue 9: a stream that cannot catch up gets a turn of pages, then the next stream its turn, and round again")
     void aStreamThatCannotCatchUpDoesNotHoldTheOthers() throws Exception {
-        EndlessFeed feed = new EndlessFeed();
-        EventStream streams = streams(feed);
-        try {
-            streams.subscribe(0, FeedFilter.ALL);
-            streams.subscribe(FAR, FeedFilter.ALL);
-            awaitAtMostTenSeconds(() -> feed.farReads.get() >= 4 * EventStream.PAGES_PER_TURN);
-            int far = feed.farReads.get();
-            int near = feed.nearReads.get();
-            assertThat(far).as("pages read for the second stream").isGreaterThanOrEqualTo(4 * EventStream.PAGES_PER_TURN);
-            // Turn by turn: the first is ahead by its first turn and at most the one it may be in now (and what the
-            // thread read between the two counts above).
-            assertThat(near - far).as("pages of the first stream beyond the second's")
-                    .isBetween(-2 * EventStream.PAGES_PER_TURN, 3 * EventStream.PAGES_PER_TURN);
-        } finally {
-            streams.stop();
-        }
+        streams.subscribe(0, FeedFilter.ALL);
+        streams.subscribe(FAR, FeedFilter.ALL);
+        awaitAtMostTenSeconds(() -> feed.farReads.get() >= 4 * EventStream.PAGES_PER_TURN);
+        int far = feed.farReads.get();
+        int near = feed.nearReads.get();
+        assertThat(far).as("pages read for the second stream").isGreaterThanOrEqualTo(4 * EventStream.PAGES_PER_TURN);
+        // Turn by turn: the first is ahead by its first turn and at most the one it may be in now (and what the
+        // thread read between the two counts above).
+        assertThat(near - far).as("pages of the first stream beyond the second's")
+                .isBetween(-2 * EventStream.PAGES_PER_TURN, 3 * EventStream.PAGES_PER_TURN);
     }
 
     @Test
     @DisplayName("issue 9: streams at the same position share each page read in a tick, whatever their filters")
     void streamsAtOnePositionShareTheirReads() throws Exception {
-        EndlessFeed feed = new EndlessFeed();
-        EventStream streams = streams(feed);
-        try {
-            feed.head = 0;
-            SseEmitter onlyA = streams.subscribe(0, new FeedFilter(Set.of(), "a"));
-            SseEmitter onlyB = streams.subscribe(0, new FeedFilter(Set.of(), "b"));
-            // The head moves on by a tick's worth of pages at a time, as in a surge the streams follow.
-            for (long head = 2_000; head <= 20_000; head += 2_000) {
-                feed.head = head;
-                long reached = head;
-                awaitAtMostTenSeconds(() -> streams.cursorOf(onlyA) >= reached && streams.cursorOf(onlyB) >= reached);
-                assertThat(streams.cursorOf(onlyA)).isEqualTo(head);
-                assertThat(streams.cursorOf(onlyB)).isEqualTo(head);
-            }
-            // Each page read once for both streams, not once for each (200 reads): a step whose head moved between the
-            // two streams' turns of one tick reads its pages twice, so a little more than 100 is possible.
-            assertThat(feed.nearReads.get()).as("pages read for two streams at one position").isBetween(100, 149);
-        } finally {
-            streams.stop();
+        feed.head = 0;
+        SseEmitter onlyA = streams.subscribe(0, new FeedFilter(Set.of(), "a"));
+        SseEmitter onlyB = streams.subscribe(0, new FeedFilter(Set.of(), "b"));
+        // The head moves on by a tick's worth of pages at a time, as in a surge the streams follow.
+        for (long head = 2_000; head <= 20_000; head += 2_000) {
+            feed.head = head;
+            long reached = head;
+            awaitAtMostTenSeconds(() -> streams.cursorOf(onlyA) >= reached && streams.cursorOf(onlyB) >= reached);
+            assertThat(streams.cursorOf(onlyA)).isEqualTo(head);
+            assertThat(streams.cursorOf(onlyB)).isEqualTo(head);
         }
+        // Each page read once for both streams, not once for each (200 reads): a step whose head moved between the
+        // two streams' turns of one tick reads its pages twice, so a little more than 100 is possible.
+        assertThat(feed.nearReads.get()).as("pages read for two streams at one position").isBetween(100, 149);
     }
 }
